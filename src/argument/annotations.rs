@@ -1,0 +1,1 @@
+//! Annotation files (`NAME.claims.toml`).

@@ -1,0 +1,77 @@
+//! The argument map: key claims, counterclaims and the rebuttals that answer them, each
+//! anchored to a sentence of the document. Annotations (read from a `.claims.toml` file)
+//! and automatic detection produce the same types.
+
+pub mod annotations;
+pub mod detect;
+
+use crate::document::{Document, SentenceRef};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    /// A claim the author makes.
+    Key,
+    /// A position of others that the article addresses.
+    Counter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Annotated,
+    Detected,
+}
+
+/// One entry of the argument map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub kind: ClaimKind,
+    pub anchor: SentenceRef,
+    /// Sentences that rebut this item (counterclaims only), in reading order.
+    pub rebuttals: Vec<SentenceRef>,
+    pub origin: Origin,
+    /// Why the item is here: for detected items, the cues that made it
+    /// (e.g. "attribution: 'America claims'"); for annotated ones, the annotator's note.
+    pub evidence: Vec<String>,
+    /// 0.0–1.0; annotated items are 1.0.
+    pub confidence: f32,
+    pub note: Option<String>,
+}
+
+/// The argument of one document, in sidebar order: key claims, then counterclaims, each in
+/// reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ArgumentMap {
+    pub items: Vec<Item>,
+}
+
+impl ArgumentMap {
+    /// Builds a map from items in any order, putting them into sidebar order.
+    pub fn new(mut items: Vec<Item>) -> Self {
+        items.sort_by_key(|item| (item.kind != ClaimKind::Key, item.anchor));
+        for item in &mut items {
+            item.rebuttals.sort();
+            item.rebuttals.dedup();
+        }
+        ArgumentMap { items }
+    }
+
+    pub fn of_kind(&self, kind: ClaimKind) -> impl Iterator<Item = (usize, &Item)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, item)| item.kind == kind)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Whether every anchor and rebuttal names a sentence of `doc`.
+    pub fn fits(&self, doc: &Document) -> bool {
+        self.items
+            .iter()
+            .all(|i| doc.contains(i.anchor) && i.rebuttals.iter().all(|r| doc.contains(*r)))
+    }
+}

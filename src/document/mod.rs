@@ -1,0 +1,170 @@
+//! The document model: the article's metadata and its body as paragraphs of sentences.
+//!
+//! The body text is held once, in `Document::text`; paragraphs and sentences are byte
+//! ranges into it, so a large document is not copied per paragraph.
+
+pub mod sentences;
+
+use std::ops::Range;
+
+/// Title, standfirst, byline and date, as found by a loader.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    /// The standfirst (dek): the one-sentence summary under the title.
+    pub dek: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+}
+
+/// What kind of body block a paragraph is; decides how it is laid out and shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ParagraphKind {
+    #[default]
+    Body,
+    /// A block quote (indented in the reading pane).
+    Quote,
+    /// A list item with its marker ("•", "1.").
+    ListItem { marker: String, depth: usize },
+    /// Preformatted text: kept verbatim, never wrapped.
+    Code,
+}
+
+/// Inline emphasis inside a paragraph (Markdown and HTML loaders produce these).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InlineStyle {
+    Emphasis,
+    Strong,
+    Code,
+    Link,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StyledSpan {
+    /// Byte range relative to the paragraph's text.
+    pub range: Range<usize>,
+    pub style: InlineStyle,
+}
+
+/// One body paragraph: a range of `Document::text` and its sentences.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Paragraph {
+    pub kind: ParagraphKind,
+    /// Byte range into `Document::text`.
+    pub range: Range<usize>,
+    /// Sentence byte ranges relative to the paragraph's text, in order, non-overlapping.
+    pub sentences: Vec<Range<usize>>,
+    pub spans: Vec<StyledSpan>,
+}
+
+/// A section heading, shown before paragraph `first_paragraph`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    /// 1 for a top-level heading, 2 for a sub-heading, …
+    pub level: u8,
+    /// Index of the first paragraph of the section (may equal `paragraphs.len()` for an
+    /// empty trailing section).
+    pub first_paragraph: usize,
+}
+
+/// Where a sentence is: paragraph index and sentence index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct SentenceRef {
+    pub paragraph: usize,
+    pub sentence: usize,
+}
+
+/// A loaded article.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub meta: Metadata,
+    text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub sections: Vec<Section>,
+    /// Trailing notes that are not part of the argument (e.g. "The author is …").
+    pub notes: Vec<String>,
+}
+
+impl Document {
+    /// Starts an empty document; paragraphs are appended with [`Document::push_paragraph`].
+    pub fn new(meta: Metadata) -> Self {
+        Document {
+            meta,
+            ..Document::default()
+        }
+    }
+
+    /// Appends a paragraph, splitting it into sentences. Empty text is ignored.
+    pub fn push_paragraph(&mut self, kind: ParagraphKind, text: &str, spans: Vec<StyledSpan>) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        let sentences = if kind == ParagraphKind::Code {
+            vec![0..text.len()]
+        } else {
+            sentences::split(text)
+        };
+        self.paragraphs.push(Paragraph {
+            kind,
+            range: start..self.text.len(),
+            sentences,
+            spans,
+        });
+    }
+
+    /// Appends a section heading before the next paragraph.
+    pub fn push_section(&mut self, title: &str, level: u8) {
+        self.sections.push(Section {
+            title: title.to_string(),
+            level,
+            first_paragraph: self.paragraphs.len(),
+        });
+    }
+
+    /// Builds a document of plain body paragraphs (used by tests and simple loaders).
+    pub fn from_paragraphs<S: AsRef<str>>(meta: Metadata, paragraphs: &[S]) -> Self {
+        let mut doc = Document::new(meta);
+        for p in paragraphs {
+            doc.push_paragraph(ParagraphKind::Body, p.as_ref(), Vec::new());
+        }
+        doc
+    }
+
+    pub fn paragraph_text(&self, index: usize) -> &str {
+        &self.text[self.paragraphs[index].range.clone()]
+    }
+
+    pub fn sentence_text(&self, at: SentenceRef) -> &str {
+        let paragraph = &self.paragraphs[at.paragraph];
+        let text = &self.text[paragraph.range.clone()];
+        &text[paragraph.sentences[at.sentence].clone()]
+    }
+
+    /// Whether `at` names an existing sentence.
+    pub fn contains(&self, at: SentenceRef) -> bool {
+        self.paragraphs
+            .get(at.paragraph)
+            .is_some_and(|p| at.sentence < p.sentences.len())
+    }
+
+    /// Every sentence in reading order.
+    pub fn sentence_refs(&self) -> impl Iterator<Item = SentenceRef> + '_ {
+        self.paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(paragraph, p)| {
+                (0..p.sentences.len()).map(move |sentence| SentenceRef {
+                    paragraph,
+                    sentence,
+                })
+            })
+    }
+
+    /// The whole body text (paragraphs concatenated without separators).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}

@@ -1,0 +1,1 @@
+//! The machine-readable outline printed by `counterpoint outline`.
