@@ -1,1 +1,239 @@
-//! Annotation files (`NAME.claims.toml`).
+//! Annotation files (`NAME.claims.toml`): a reader's own map of an article's argument.
+//!
+//! Items name their sentence by quoting it (a unique substring, with optional prefix and
+//! suffix to disambiguate), in the spirit of the W3C Web Annotation `TextQuoteSelector`, so
+//! an annotation survives re-wrapping and small edits of the article.
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+use super::{ArgumentMap, ClaimKind, Item, Origin};
+use crate::document::{Document, SentenceRef};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnnotationFile {
+    #[serde(default)]
+    claim: Vec<ClaimEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimEntry {
+    kind: ClaimKind,
+    #[serde(flatten)]
+    selector: QuoteSelector,
+    note: Option<String>,
+    #[serde(default)]
+    rebuttals: Vec<RebuttalEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RebuttalEntry {
+    Quote(String),
+    Selector(QuoteSelector),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteSelector {
+    quote: String,
+    prefix: Option<String>,
+    suffix: Option<String>,
+}
+
+impl RebuttalEntry {
+    fn selector(&self) -> QuoteSelector {
+        match self {
+            RebuttalEntry::Quote(quote) => QuoteSelector {
+                quote: quote.clone(),
+                prefix: None,
+                suffix: None,
+            },
+            RebuttalEntry::Selector(selector) => selector.clone(),
+        }
+    }
+}
+
+/// Parses an annotation file and anchors its items in `doc`.
+///
+/// `file_label` names the file in errors. A quote that is not found, or found more than
+/// once without a prefix/suffix to tell the places apart, is an error naming the item.
+pub fn parse(toml_text: &str, doc: &Document, file_label: &str) -> Result<ArgumentMap> {
+    let file: AnnotationFile = toml::from_str(toml_text)
+        .map_err(|e| anyhow::anyhow!("{file_label}: {}", describe_toml_error(toml_text, &e)))?;
+    let mut items = Vec::with_capacity(file.claim.len());
+    for (index, entry) in file.claim.iter().enumerate() {
+        let label = || format!("{file_label}: claim {} ({:?})", index + 1, entry.kind);
+        let anchor = anchor(doc, &entry.selector).with_context(label)?;
+        let mut rebuttals = Vec::new();
+        for rebuttal in &entry.rebuttals {
+            let at = anchor_of_rebuttal(doc, &rebuttal.selector()).with_context(label)?;
+            rebuttals.push(at);
+        }
+        if entry.kind == ClaimKind::Key && !rebuttals.is_empty() {
+            bail!("{}: only counterclaims have rebuttals", label());
+        }
+        items.push(Item {
+            kind: entry.kind,
+            anchor,
+            rebuttals,
+            origin: Origin::Annotated,
+            evidence: Vec::new(),
+            confidence: 1.0,
+            note: entry.note.clone(),
+        });
+    }
+    Ok(ArgumentMap::new(items))
+}
+
+fn anchor_of_rebuttal(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
+    anchor(doc, selector).context("rebuttal")
+}
+
+/// Turns a TOML error into one line: "line L, column C: message".
+fn describe_toml_error(text: &str, error: &toml::de::Error) -> String {
+    let message = error.message().trim().to_string();
+    match error.span() {
+        Some(span) => {
+            let (line, column) = line_and_column(text, span.start);
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
+    }
+}
+
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Finds the one sentence a selector names.
+fn anchor(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
+    let quote = collapse_whitespace(&selector.quote);
+    if quote.is_empty() {
+        bail!("empty quote");
+    }
+    let prefix = selector.prefix.as_deref().map(collapse_whitespace);
+    let suffix = selector.suffix.as_deref().map(collapse_whitespace);
+    let mut found: Vec<SentenceRef> = Vec::new();
+    for (paragraph, p) in doc.paragraphs.iter().enumerate() {
+        let text = doc.paragraph_text(paragraph);
+        for (start, _) in text.match_indices(quote.as_str()) {
+            let end = start + quote.len();
+            let prefix_ok = prefix
+                .as_deref()
+                .is_none_or(|pre| text[..start].trim_end().ends_with(pre.trim_end()));
+            let suffix_ok = suffix
+                .as_deref()
+                .is_none_or(|suf| text[end..].trim_start().starts_with(suf.trim_start()));
+            if prefix_ok && suffix_ok {
+                let sentence = p
+                    .sentences
+                    .iter()
+                    .position(|s| start < s.end)
+                    .unwrap_or(p.sentences.len().saturating_sub(1));
+                found.push(SentenceRef {
+                    paragraph,
+                    sentence,
+                });
+            }
+        }
+    }
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => bail!("quote not found in the article: \"{}\"", selector.quote),
+        many => bail!(
+            "quote is ambiguous ({} places; add a prefix or suffix): \"{}\"",
+            many.len(),
+            selector.quote
+        ),
+    }
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    fn doc() -> Document {
+        Document::from_paragraphs(
+            Metadata::default(),
+            &[
+                "Cats are better than dogs.",
+                "Some say dogs are loyal. That is not the point.",
+            ],
+        )
+    }
+
+    #[test]
+    fn anchors_quotes_and_rebuttals() {
+        let doc = doc();
+        let map = parse(
+            r#"
+            [[claim]]
+            kind = "key"
+            quote = "Cats are   better"
+            [[claim]]
+            kind = "counter"
+            quote = "dogs are loyal"
+            rebuttals = ["That is not the point."]
+            "#,
+            &doc,
+            "x.claims.toml",
+        )
+        .unwrap();
+        assert_eq!(map.items.len(), 2);
+        assert_eq!(map.items[0].kind, ClaimKind::Key);
+        assert_eq!(map.items[0].anchor.paragraph, 0);
+        assert_eq!(map.items[1].anchor.paragraph, 1);
+        assert_eq!(map.items[1].rebuttals.len(), 1);
+    }
+
+    #[test]
+    fn missing_quote_names_file_item_and_quote() {
+        let error = parse(
+            "[[claim]]\nkind = \"key\"\nquote = \"birds sing\"\n",
+            &doc(),
+            "x.claims.toml",
+        )
+        .unwrap_err();
+        let message = format!("{error:#}");
+        assert!(message.contains("x.claims.toml"), "{message}");
+        assert!(message.contains("claim 1"), "{message}");
+        assert!(message.contains("birds sing"), "{message}");
+    }
+
+    #[test]
+    fn ambiguous_quote_is_an_error_unless_disambiguated() {
+        let doc = doc();
+        let ambiguous = "[[claim]]\nkind = \"key\"\nquote = \"dogs\"\n";
+        let message = format!("{:#}", parse(ambiguous, &doc, "x").unwrap_err());
+        assert!(message.contains("ambiguous"), "{message}");
+        let with_prefix = "[[claim]]\nkind = \"key\"\nquote = \"dogs\"\nprefix = \"Some say\"\n";
+        let map = parse(with_prefix, &doc, "x").unwrap();
+        assert_eq!(map.items[0].anchor.paragraph, 1);
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let message = format!(
+            "{:#}",
+            parse("[[claim]]\nkind = key\n", &doc(), "x.claims.toml").unwrap_err()
+        );
+        assert!(message.starts_with("x.claims.toml: line 2"), "{message}");
+    }
+
+    #[test]
+    fn key_claims_cannot_have_rebuttals() {
+        let text = "[[claim]]\nkind = \"key\"\nquote = \"Cats\"\nrebuttals = [\"That is not\"]\n";
+        assert!(parse(text, &doc(), "x").is_err());
+    }
+}

@@ -32,7 +32,7 @@ pub struct Item {
     pub rebuttals: Vec<SentenceRef>,
     pub origin: Origin,
     /// Why the item is here: for detected items, the cues that made it
-    /// (e.g. "attribution: 'America claims'"); for annotated ones, the annotator's note.
+    /// (e.g. "attribution: 'America claims'"); empty for annotated ones.
     pub evidence: Vec<String>,
     /// 0.0–1.0; annotated items are 1.0.
     pub confidence: f32,
