@@ -5,7 +5,7 @@ mod support;
 use std::process::Command;
 
 use serde_json::Value;
-use support::pty::{Options, Session, terminal_restored};
+use support::pty::{Options, Session};
 
 fn outline() -> Value {
     let output = Command::new(env!("CARGO_BIN_EXE_counterpoint"))
@@ -56,7 +56,7 @@ fn opens_the_embedded_article_with_both_sidebar_sections_and_no_boilerplate() {
     }
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
-    assert!(terminal_restored(&session.output()));
+    assert!(session.terminal_restored());
 }
 
 #[test]
@@ -120,7 +120,7 @@ fn enter_on_a_late_item_puts_its_paragraph_at_the_top_and_r_finds_the_rebuttal()
 
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
-    assert!(terminal_restored(&session.output()));
+    assert!(session.terminal_restored());
 }
 
 /// Some word of `sentence` is on screen with a background colour (the highlight).

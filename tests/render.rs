@@ -97,5 +97,5 @@ fn help_lists_every_bound_key() {
     }
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none());
-    assert!(!app.quit);
+    assert!(app.quit.is_none());
 }

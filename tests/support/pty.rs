@@ -220,6 +220,20 @@ impl Session {
         }
     }
 
+    /// Whether the terminal is back in cooked mode (line editing and echo on).
+    pub fn cooked_mode(&self) -> bool {
+        let fd = self.master.as_raw_fd().expect("pty fd");
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: `fd` is the open pty master and `termios` is a valid out-pointer.
+        let ok = unsafe { libc::tcgetattr(fd, &mut termios) } == 0;
+        ok && termios.c_lflag & libc::ICANON != 0 && termios.c_lflag & libc::ECHO != 0
+    }
+
+    /// The raw output restores the screen and the pty is back in cooked mode.
+    pub fn terminal_restored(&self) -> bool {
+        terminal_restored(&self.output()) && self.cooked_mode()
+    }
+
     pub fn output(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
     }
