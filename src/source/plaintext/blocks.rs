@@ -67,11 +67,17 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                 .max()
                 .unwrap_or(0)
         };
-        let mut previous: Option<usize> = None;
+        let mut previous_alone = true;
         for k in block_start..block_end {
             let line = &lines[k];
+            // Each line is tested once; `joins` compares it with the line before.
+            let alone = !one_per_line && stands_alone(line);
             let join = !one_per_line
-                && previous.is_some_and(|p| joins(&lines[p], lengths[p], line, width));
+                && k > block_start
+                && !previous_alone
+                && !alone
+                && joins(&lines[k - 1], lengths[k - 1], line, width);
+            previous_alone = alone;
             match (join, out.last_mut()) {
                 (true, Some(unit)) => {
                     unit.text.push(' ');
@@ -83,7 +89,6 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
                     wide_gaps: line.wide_gaps,
                 }),
             }
-            previous = Some(k);
         }
         block_start = block_end;
     }
@@ -91,10 +96,8 @@ pub fn units(lines: &[Line]) -> Vec<Unit> {
 }
 
 /// Whether `line` continues the paragraph of `previous` in the same block.
+/// Both lines are known not to stand alone.
 fn joins(previous: &Line, previous_length: usize, line: &Line, width: usize) -> bool {
-    if stands_alone(previous) || stands_alone(line) {
-        return false;
-    }
     let continues_sentence = line.text.starts_with(|c: char| c.is_lowercase())
         && !previous.text.ends_with(['.', '!', '?', ':']);
     continues_sentence || previous_length * 10 >= width * 6

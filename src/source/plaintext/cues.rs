@@ -6,11 +6,20 @@
 
 /// Whether the unit is page furniture whatever its scores say.
 pub fn is_boilerplate(text: &str, words: usize) -> bool {
-    let lower = text.to_lowercase();
-    if lower.contains('©') || lower.contains("all rights reserved") {
+    if text.contains('©') {
         return true;
     }
-    if words <= 40 {
+    if words > 40 {
+        // Long units are prose unless they carry a rights notice; skip the lower-casing.
+        return ["rights reserved", "Rights Reserved", "RIGHTS RESERVED"]
+            .iter()
+            .any(|r| text.contains(r));
+    }
+    let lower = text.to_lowercase();
+    if lower.contains("all rights reserved") {
+        return true;
+    }
+    {
         let cookie = lower.contains("cookie")
             && [
                 "we use",

@@ -249,6 +249,10 @@ pub fn count(text: &str) -> (usize, usize) {
             continue;
         }
         words += 1;
+        // No stopword is longer than ten bytes ("themselves").
+        if core.len() > 10 {
+            continue;
+        }
         buffer.clear();
         for c in core.chars() {
             buffer.push(if c == '’' {
