@@ -10,6 +10,7 @@
 
 pub mod argument;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod layout;
 pub mod outline;
