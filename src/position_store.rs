@@ -128,7 +128,7 @@ impl PositionStore {
             .cloned()
             .collect();
         // Stable: among equal times, this session's order comes first.
-        documents.sort_by(|a, b| b.updated.cmp(&a.updated));
+        documents.sort_by_key(|e| std::cmp::Reverse(e.updated));
         documents.truncate(CAPACITY);
         let file = StoreFile {
             version: VERSION,
