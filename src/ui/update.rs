@@ -49,6 +49,22 @@ pub fn update(app: &mut App, action: Action) {
         (Action::NextParagraph, _) => next_paragraph(app),
         (Action::PreviousParagraph, _) => previous_paragraph(app),
         (Action::Jump, Focus::Reading) => {}
+        // Placeholder so the comfort branch compiles; the lead's update.rs implements these.
+        (
+            Action::SearchForward
+            | Action::SearchBackward
+            | Action::NextMatch
+            | Action::PreviousMatch
+            | Action::JumpBack
+            | Action::JumpForward
+            | Action::SetMark
+            | Action::GoToMark
+            | Action::ToggleSidebar
+            | Action::SidebarNarrower
+            | Action::SidebarWider
+            | Action::CycleMeasure,
+            _,
+        ) => {}
         (Action::Resize(..) | Action::Interrupt, _) => unreachable!("handled above"),
     }
 }
