@@ -22,6 +22,7 @@ pub struct Parsed {
 pub fn parse(html: &str) -> Parsed {
     let page = Dom::from(html);
     let page_meta = PageMeta::read(&page);
+    remove_byline_and_dateline(&page);
     let readability = Readability::with_document(page, None, Some(Config::default()));
     let article = readability.ok().and_then(|mut r| r.parse().ok());
     let (content, readability_title, readability_byline, readability_date) = match article {
@@ -37,9 +38,13 @@ pub fn parse(html: &str) -> Parsed {
     let title = page_meta
         .heading
         .clone()
-        .or(readability_title.filter(|t| !t.trim().is_empty()))
-        .or(page_meta.title_tag.clone());
-    let byline = page_meta.byline.clone().or(readability_byline);
+        .or(page_meta.title_tag.clone())
+        .or(readability_title.filter(|t| !t.trim().is_empty()));
+    let byline = page_meta
+        .byline
+        .clone()
+        .or(readability_byline)
+        .map(|b| strip_by(&b));
     let date = page_meta
         .date
         .clone()
@@ -75,7 +80,7 @@ struct PageMeta {
     /// The article's `<h1>` (inside `<article>` or `<main>` if there is one, else the
     /// page's only `<h1>`).
     heading: Option<String>,
-    /// `<title>`, site suffix removed.
+    /// `og:title`, else `<title>` without the site's name.
     title_tag: Option<String>,
     byline: Option<String>,
     date: Option<String>,
@@ -133,6 +138,48 @@ impl PageMeta {
     }
 }
 
+/// Longest text of a byline or dateline block, in characters: longer blocks are content
+/// (an author biography, a paragraph mentioning a date) and stay.
+const MAX_BYLINE_CHARS: usize = 120;
+
+/// Containers a byline or dateline block is never widened to.
+const CONTAINERS: &[&str] = &["html", "body", "main", "article", "section"];
+
+/// Removes the byline and dateline blocks (their content is already in the metadata) so
+/// they do not open the body: the highest short block around each byline element or
+/// stand-alone `<time>`.
+fn remove_byline_and_dateline(page: &Dom) {
+    let bylines = page.select(
+        ".byline, [rel=author], [itemprop=author], .dateline, .author, .article-meta, \
+         .post-meta, time",
+    );
+    for node in bylines.nodes() {
+        let mut block = *node;
+        while let Some(parent) = block.parent() {
+            let name = parent.node_name().unwrap_or_default().to_ascii_lowercase();
+            if !parent.is_element()
+                || CONTAINERS.contains(&name.as_str())
+                || collapse(parent.text().as_ref()).chars().count() > MAX_BYLINE_CHARS
+            {
+                break;
+            }
+            block = parent;
+        }
+        let short = collapse(block.text().as_ref()).chars().count() <= MAX_BYLINE_CHARS;
+        let standalone = block.id != node.id || {
+            // A `<time>` (or author link) inside running text stays where it is.
+            let parent = block.parent();
+            parent.is_none_or(|p| {
+                let name = p.node_name().unwrap_or_default().to_ascii_lowercase();
+                CONTAINERS.contains(&name.as_str()) || name == "div" || name == "header"
+            })
+        };
+        if short && standalone {
+            block.remove_from_parent();
+        }
+    }
+}
+
 /// "Article title | Site" → "Article title" (the longest part, when separated by " | ",
 /// " - ", " – ", " — " or " :: ").
 fn strip_site_suffix(title: &str) -> String {
@@ -147,6 +194,15 @@ fn strip_site_suffix(title: &str) -> String {
         }
     }
     title.trim().to_string()
+}
+
+/// "By Jane Doe" → "Jane Doe".
+fn strip_by(byline: &str) -> String {
+    let trimmed = byline.trim();
+    match trimmed.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => trimmed[3..].trim_start().to_string(),
+        _ => trimmed.to_string(),
+    }
 }
 
 fn collapse(text: &str) -> String {
