@@ -104,10 +104,19 @@ impl DocBuilder {
         let mut links = std::mem::take(&mut self.links);
         let kind = std::mem::take(&mut self.kind);
         let (text, map) = if sanitize::needs_cleaning(&raw) {
-            let (cleaned, map) = sanitize::clean_mapped(&raw);
+            let (cleaned, mut map) = sanitize::clean_mapped(&raw);
             self.removed_sequences += cleaned.sequences;
             self.removed_invisible += cleaned.invisible;
-            (cleaned.text, Some(map))
+            let mut text = cleaned.text;
+            if kind != ParagraphKind::Code {
+                // What stood between two spaces may be gone.
+                let (collapsed, spaces) = collapse_spaces(&text);
+                for offset in &mut map {
+                    *offset = spaces[*offset];
+                }
+                text = collapsed;
+            }
+            (text, Some(map))
         } else {
             (raw, None)
         };
@@ -206,4 +215,19 @@ fn clean_line(text: &str) -> (String, sanitize::Cleaned) {
         .collect::<Vec<_>>()
         .join(" ");
     (line, cleaned)
+}
+
+/// Collapses runs of spaces to one, with the offset map (as in `sanitize::clean_mapped`).
+fn collapse_spaces(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.char_indices() {
+        map.resize(i, out.len());
+        map.push(out.len());
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    map.resize(text.len() + 1, out.len());
+    (out, map)
 }
