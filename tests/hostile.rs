@@ -252,3 +252,21 @@ fn random_hostile_documents_leave_no_control() {
         }
     }
 }
+
+#[test]
+fn deeply_nested_html_loads() {
+    // Unguarded, this nesting makes parsing and article extraction take minutes.
+    let depth = 50_000;
+    let html = format!(
+        "<html><body>{}<p>The one sentence at the bottom of the pit.</p>{}</body></html>",
+        "<div><b>".repeat(depth),
+        "</b></div>".repeat(depth)
+    );
+    let loaded = load(&html, "deep.html");
+    assert!(
+        loaded
+            .document
+            .text()
+            .contains("The one sentence at the bottom of the pit.")
+    );
+}

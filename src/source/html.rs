@@ -6,12 +6,14 @@
 //! and takes no `<time>` elements).
 
 use dom_query::{Document as Dom, NodeRef};
-use dom_smoothie::{Config, Readability};
+use std::panic::AssertUnwindSafe;
+
+use dom_smoothie::Readability;
 
 use crate::document::{Document, InlineStyle, Metadata, ParagraphKind};
 
 use super::builder::DocBuilder;
-use super::date;
+use super::{date, nesting};
 
 pub struct Parsed {
     pub document: Document,
@@ -20,11 +22,19 @@ pub struct Parsed {
 }
 
 pub fn parse(html: &str) -> Parsed {
+    let html = nesting::limit_depth(html);
+    let html = html.as_ref();
     let page = Dom::from(html);
     let page_meta = PageMeta::read(&page);
     remove_byline_and_dateline(&page);
-    let readability = Readability::with_document(page, None, Some(Config::default()));
-    let article = readability.ok().and_then(|mut r| r.parse().ok());
+    // A panic inside the extractor on some odd page must not take the reader down: the
+    // plain walk over the page is the fallback.
+    let article = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut readability = Readability::with_document(page, None, None).ok()?;
+        readability.parse().ok()
+    }))
+    .ok()
+    .flatten();
     let (content, readability_title, readability_byline, readability_date) = match article {
         Some(a) if !a.text_content.trim().is_empty() => (
             Dom::from(a.content.as_ref()),

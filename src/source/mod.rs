@@ -17,6 +17,7 @@ pub mod hash;
 pub mod html;
 pub mod input;
 pub mod markdown;
+pub mod nesting;
 pub mod plaintext;
 pub mod sanitize;
 
