@@ -265,3 +265,210 @@ mod editing {
         assert!(editor.map().is_empty());
     }
 }
+
+mod saving {
+    use std::path::Path;
+
+    use counterpoint::argument::store::{self, ClaimsStore, SaveError};
+
+    fn read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        std::fs::write(&path, "# mine\n").unwrap();
+        let mut store = ClaimsStore::at(&path);
+        assert_eq!(store.load().unwrap().as_deref(), Some("# mine\n"));
+        std::fs::write(&path, "# someone else's\n").unwrap();
+        assert!(store.changed_on_disk().unwrap());
+        let error = store.save("# ours\n").unwrap_err();
+        assert!(matches!(error, SaveError::ChangedOnDisk { .. }), "{error}");
+        assert!(error.to_string().contains("changed on disk"));
+        assert_eq!(read(&path), "# someone else's\n");
+        // After a reload, saving works again.
+        store.reload().unwrap();
+        store.save("# ours\n").unwrap();
+        assert_eq!(read(&path), "# ours\n");
+    }
+
+    #[test]
+    fn a_file_created_behind_our_back_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let mut store = ClaimsStore::at(&path);
+        assert_eq!(store.load().unwrap(), None);
+        std::fs::write(&path, "# new\n").unwrap();
+        assert!(matches!(
+            store.save("# ours\n"),
+            Err(SaveError::ChangedOnDisk { .. })
+        ));
+        assert_eq!(read(&path), "# new\n");
+    }
+
+    #[test]
+    fn a_file_that_did_not_parse_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        std::fs::write(&path, "[[claim]\nkind = key\n").unwrap();
+        let mut store = ClaimsStore::at(&path);
+        let text = store.load().unwrap().unwrap();
+        let doc = super::doc_with_duplicates();
+        assert!(counterpoint::argument::annotations::parse(&text, &doc, "a").is_err());
+        store.mark_unparsable();
+        let error = store.save("# ours\n").unwrap_err();
+        assert!(matches!(error, SaveError::Unparsable { .. }), "{error}");
+        assert_eq!(read(&path), "[[claim]\nkind = key\n");
+        // Save-as to a new file works and moves the store there.
+        let other = dir.path().join("b.claims.toml");
+        store.save_as(&other, "# ours\n").unwrap();
+        assert_eq!(store.path(), other);
+        assert_eq!(read(&other), "# ours\n");
+        assert!(matches!(
+            store.save_as(&path, "# again\n"),
+            Err(SaveError::AlreadyExists { .. })
+        ));
+        store.save("# ours, 2\n").unwrap();
+        assert_eq!(read(&other), "# ours, 2\n");
+    }
+
+    #[test]
+    fn each_save_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let mut store = ClaimsStore::at(&path);
+        store.load().unwrap();
+        store.save("one\n").unwrap();
+        assert!(!store.backup_path().exists());
+        store.save("two\n").unwrap();
+        assert_eq!(store.backup_path(), dir.path().join("a.claims.toml~"));
+        assert_eq!(read(&store.backup_path()), "one\n");
+        store.save("three\n").unwrap();
+        assert_eq!(read(&store.backup_path()), "two\n");
+        assert_eq!(read(&path), "three\n");
+        // No temporary files are left behind.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn articles_keep_their_claims_beside_them_and_stdin_in_the_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("essay.txt");
+        let store = ClaimsStore::for_article(Some(&article), "text");
+        assert_eq!(store.path(), dir.path().join("essay.claims.toml"));
+        if let Some(data) = store::data_dir() {
+            let store = ClaimsStore::for_article(None, "piped text");
+            assert_eq!(store.path().parent().unwrap(), data);
+            let name = store.path().file_name().unwrap().to_string_lossy();
+            assert_eq!(
+                name,
+                format!("{}.claims.toml", store::content_hash("piped text"))
+            );
+            assert!(data.ends_with("counterpoint/claims"));
+        }
+        assert_ne!(store::content_hash("a"), store::content_hash("b"));
+    }
+
+    /// Two large, different versions of a claims file.
+    fn versions() -> [String; 2] {
+        let version = |word: &str, count: usize| {
+            let mut text = String::new();
+            for i in 0..count {
+                text.push_str(&format!(
+                    "[[claim]]\nkind = \"key\"\nquote = \"{word} {i}: {}\"\n\n",
+                    word.repeat(20)
+                ));
+            }
+            text
+        };
+        [version("alpha", 1500), version("beta", 2500)]
+    }
+
+    /// The `save_loop` example, built on demand (cargo does not build examples for
+    /// `--test maps`).
+    fn save_loop_binary() -> std::path::PathBuf {
+        let output = std::process::Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--example",
+                "save_loop",
+                "--message-format=json-render-diagnostics",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .expect("cargo runs");
+        assert!(output.status.success());
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .find_map(|message| {
+                let is_example = message["target"]["name"] == "save_loop";
+                let path = message["executable"].as_str()?;
+                is_example.then(|| path.into())
+            })
+            .expect("cargo reports the example's executable")
+    }
+
+    #[test]
+    fn killing_a_save_at_random_moments_never_leaves_a_torn_file() {
+        use std::io::BufRead;
+
+        let binary = save_loop_binary();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let [a, b] = versions();
+        std::fs::write(dir.path().join("a.toml"), &a).unwrap();
+        std::fs::write(dir.path().join("b.toml"), &b).unwrap();
+        std::fs::write(&path, &a).unwrap();
+        // A small xorshift generator: random enough for kill times, no dependency.
+        let mut seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            | 1;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut saves = 0;
+        for _ in 0..60 {
+            let mut child = std::process::Command::new(&binary)
+                .arg(&path)
+                .arg(dir.path().join("a.toml"))
+                .arg(dir.path().join("b.toml"))
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            // Wait until the loop has saved once, then kill it somewhere in the next few saves
+            // (one takes about 30 ms here: temp file, fsync, backup link, rename, dir fsync).
+            let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+            let mut line = String::new();
+            out.read_line(&mut line).unwrap();
+            assert_eq!(line, "saved\n");
+            std::thread::sleep(std::time::Duration::from_micros(next() % 80_000));
+            child.kill().unwrap(); // SIGKILL on Unix
+            child.wait().unwrap();
+            saves += 1 + out.lines().count();
+            let text = read(&path);
+            toml::from_str::<toml::Table>(&text).expect("the claims file parses");
+            assert!(
+                text == a || text == b,
+                "the claims file is one of the versions written"
+            );
+            if let Ok(backup) = std::fs::read_to_string(dir.path().join("a.claims.toml~")) {
+                assert!(backup == a || backup == b, "the backup is whole too");
+            }
+        }
+        eprintln!("60 kills after {saves} completed saves");
+    }
+}
