@@ -472,3 +472,149 @@ mod saving {
         eprintln!("60 kills after {saves} completed saves");
     }
 }
+
+mod exchange {
+    use super::*;
+    use counterpoint::argument::{export, import};
+
+    /// Kinds, anchors and rebuttals, in a canonical order.
+    fn shape(map: &ArgumentMap) -> Vec<(ClaimKind, SentenceRef, Vec<SentenceRef>)> {
+        let mut shape: Vec<_> = map
+            .items
+            .iter()
+            .map(|i| (i.kind, i.anchor, i.rebuttals.clone()))
+            .collect();
+        shape.sort_by_key(|(kind, at, _)| (*kind == ClaimKind::Counter, *at));
+        shape
+    }
+
+    fn round_trips(doc: &Document, map: &ArgumentMap) {
+        let aif = export::aif(doc, map);
+        let imported = import::from_aif(&aif, doc).unwrap();
+        assert_eq!(shape(&imported.map), shape(map), "{aif}");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+
+        let argdown = export::argdown(doc, map);
+        let imported = import::from_argdown(&argdown, doc).unwrap();
+        assert_eq!(shape(&imported.map), shape(map), "{argdown}");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+        // Argdown carries notes too.
+        let notes = |m: &ArgumentMap| {
+            let mut notes: Vec<_> = m.items.iter().filter_map(|i| i.note.clone()).collect();
+            notes.sort();
+            notes
+        };
+        assert_eq!(notes(&imported.map), notes(map), "{argdown}");
+    }
+
+    #[test]
+    fn the_embedded_map_survives_aif_and_argdown() {
+        let (doc, map) = embedded();
+        round_trips(&doc, &map);
+    }
+
+    #[test]
+    fn duplicate_sentences_survive_aif_and_argdown() {
+        let doc = doc_with_duplicates();
+        let map = ArgumentMap::new(vec![
+            item(ClaimKind::Key, at(1, 0), vec![]),
+            item(ClaimKind::Key, at(4, 0), vec![]),
+            item(ClaimKind::Counter, at(3, 0), vec![at(0, 0), at(2, 0)]),
+        ]);
+        round_trips(&doc, &map);
+    }
+
+    #[test]
+    fn counterclaims_without_key_claims_attack_the_article() {
+        let doc = doc_with_duplicates();
+        let map = ArgumentMap::new(vec![item(ClaimKind::Counter, at(1, 0), vec![at(3, 0)])]);
+        round_trips(&doc, &map);
+        assert!(export::argdown(&doc, &map).contains(export::ARTICLE_STATEMENT));
+    }
+
+    #[test]
+    fn argdown_export_follows_the_syntax() {
+        let doc = doc_with_duplicates();
+        let mut thesis = item(ClaimKind::Key, at(1, 0), vec![]);
+        thesis.note = Some("Thesis.".into());
+        let map = ArgumentMap::new(vec![
+            item(ClaimKind::Key, at(3, 0), vec![]),
+            thesis,
+            item(ClaimKind::Counter, at(2, 0), vec![at(3, 0), at(4, 0)]),
+        ]);
+        let text = export::argdown(&doc, &map);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                r#"[Thesis]: Cats rule the house. {"note":"Thesis.","paragraph":2,"sentence":1}"#,
+                r#"  + [Claim 2]: Dogs guard it. {"paragraph":4,"sentence":1}"#,
+                r#"  - [Counter 1]: This is not a persuasive claim. {"paragraph":3,"sentence":1}"#,
+                "    - [Claim 2]",
+                r#"    - [Rebuttal 1.2]: This is not a persuasive claim. {"paragraph":5,"sentence":1}"#,
+            ],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn aif_export_uses_aifdb_fields() {
+        let (doc, map) = embedded();
+        let json: serde_json::Value = serde_json::from_str(&export::aif(&doc, &map)).unwrap();
+        let nodes = json["nodes"].as_array().unwrap();
+        let edges = json["edges"].as_array().unwrap();
+        assert!(json["locutions"].as_array().unwrap().is_empty());
+        let count = |kind: &str| nodes.iter().filter(|n| n["type"] == kind).count();
+        let keys = map.of_kind(ClaimKind::Key).count();
+        let counters = map.of_kind(ClaimKind::Counter).count();
+        let rebuttals: usize = map.items.iter().map(|i| i.rebuttals.len()).sum();
+        assert_eq!(count("RA"), keys - 1);
+        assert_eq!(count("CA"), counters + rebuttals);
+        assert_eq!(edges.len(), 2 * (count("RA") + count("CA")));
+        for node in nodes {
+            assert!(node["nodeID"].is_string() && node["text"].is_string());
+            assert_eq!(node["timestamp"].as_str().unwrap().len(), 19);
+        }
+        for edge in edges {
+            assert!(edge["edgeID"].is_string() && edge["fromID"].is_string());
+            assert!(edge["toID"].is_string());
+        }
+    }
+
+    #[test]
+    fn import_places_loose_texts_and_reports_the_rest() {
+        let doc = doc_with_duplicates();
+        let argdown = "[T]: cats RULE the house\n  + [C]: Dogs guard it, always.\n  - [X]: Birds sing at dawn.\n    - [Y]: Cats rule the house!\n";
+        let imported = import::from_argdown(argdown, &doc).unwrap();
+        assert_eq!(imported.unplaced, vec!["Birds sing at dawn.".to_string()]);
+        assert_eq!(
+            shape(&imported.map),
+            vec![
+                (ClaimKind::Key, at(1, 0), vec![]),
+                (ClaimKind::Key, at(3, 0), vec![]),
+            ]
+        );
+        // Foreign AIF with numeric IDs and under an "AIF" key (xAIF).
+        let aif = r#"{"AIF": {"nodes": [
+            {"nodeID": 1, "text": "Cats rule the house.", "type": "I"},
+            {"nodeID": 2, "text": "Dogs guard it.", "type": "I"},
+            {"nodeID": 3, "text": "Default Conflict", "type": "CA"},
+            {"nodeID": 4, "text": "This is not a persuasive claim", "type": "I"},
+            {"nodeID": 5, "text": "Default Conflict", "type": "CA"},
+            {"nodeID": 6, "text": "said", "type": "L"}],
+          "edges": [
+            {"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 1},
+            {"edgeID": 3, "fromID": 4, "toID": 5}, {"edgeID": 4, "fromID": 5, "toID": 2},
+            {"edgeID": 5, "fromID": 6, "toID": 1}]}}"#;
+        let imported = import::from_aif(aif, &doc).unwrap();
+        assert_eq!(
+            shape(&imported.map),
+            vec![
+                (ClaimKind::Key, at(1, 0), vec![]),
+                (ClaimKind::Counter, at(3, 0), vec![at(0, 0)]),
+            ]
+        );
+        assert!(import::from_aif("{}", &doc).is_err());
+        assert!(import::from_aif("not json", &doc).is_err());
+    }
+}
