@@ -4,6 +4,10 @@
 
 pub mod annotations;
 pub mod detect;
+pub mod edit;
+pub mod export;
+pub mod import;
+pub mod store;
 
 use crate::document::{Document, SentenceRef};
 
@@ -39,6 +43,14 @@ pub struct Item {
     pub note: Option<String>,
 }
 
+/// A detected item the reader rejected; remembered in the annotation file so the detection
+/// stays hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rejected {
+    pub kind: ClaimKind,
+    pub anchor: SentenceRef,
+}
+
 /// The argument of one document, in sidebar order: key claims, then counterclaims, each in
 /// reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -62,6 +74,11 @@ impl ArgumentMap {
             .iter()
             .enumerate()
             .filter(move |(_, item)| item.kind == kind)
+    }
+
+    /// Index of the first item anchored at `at`.
+    pub fn position(&self, at: SentenceRef) -> Option<usize> {
+        self.items.iter().position(|item| item.anchor == at)
     }
 
     pub fn is_empty(&self) -> bool {
