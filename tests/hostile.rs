@@ -135,13 +135,13 @@ fn hostile_markdown_including_entities() {
 
 #[test]
 fn hostile_html_including_entities() {
-    let html = format!(
+    let html = String::from(
         "<!doctype html><html><head><title>Bad\x1b[31m &#27;]0;title&#7;Page</title></head>\
          <body><article><h1>Bad &#27;]2;title&#27;\\Page</h1>\
          <p>Entity escapes &#27;[31mred&#27;[0m and &#x1b;]52;c;eA==&#x7; are removed here.</p>\
          <p>Raw \x1b[1;31mred\x1b[0m and \u{202e}reversed\u{202c} text, \
          <a href=\"http://x.test/&#27;[2J\">a link&#27;]8;;&#7;</a>.</p>\
-         <pre>code\x1b[31m &#27;[0m kept&#9;tab</pre></article></body></html>"
+         <pre>code\x1b[31m &#27;[0m kept&#9;tab</pre></article></body></html>",
     );
     let loaded = load(&html, "hostile.html");
     let doc = &loaded.document;

@@ -1,14 +1,16 @@
 //! Rendering on ratatui's TestBackend: the first screen and the screen after a jump.
 
-use counterpoint::cli::{Input, open};
+use counterpoint::cli::open;
 use counterpoint::layout::BlockKind;
+use counterpoint::source::{InputSpec, LoadOptions};
 use counterpoint::ui::render::render;
 use counterpoint::ui::{Action, App, Focus, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn embedded_app(cols: u16, rows: u16) -> App {
-    let opened = open(&Input::Embedded, None).expect("the embedded article opens");
+    let opened = open(&InputSpec::Embedded, &LoadOptions::default(), None)
+        .expect("the embedded article opens");
     let maps = opened.maps().expect("its annotations anchor");
     App::new(opened.doc, opened.name, maps, (cols, rows))
 }

@@ -40,6 +40,57 @@ pub struct InputArgs {
     /// Annotation file to use instead of NAME.claims.toml beside the article.
     #[arg(long, value_name = "FILE")]
     pub claims: Option<PathBuf>,
+
+    /// Text encoding of a legacy 8-bit file (e.g. windows-1252, latin1, koi8-r).
+    /// Without it: a byte-order mark, the page's charset, else UTF-8.
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+
+    /// Read the input as this format instead of guessing from its name and content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
+
+    /// Refuse inputs larger than this (bytes, or with K, M or G).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    pub max_size: u64,
+
+    /// Network timeout for URLs, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// "1048576", "512K", "256M", "1G" (binary multiples) → bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((at, _)) => text.split_at(at),
+        None => (text, ""),
+    };
+    let multiplier: u64 = match unit
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("unknown size unit '{unit}' (use K, M or G)")),
+    };
+    let number: u64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size"))?;
+    number
+        .checked_mul(multiplier)
+        .ok_or_else(|| format!("'{text}' is too large"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,4 +120,19 @@ pub enum Command {
 pub enum OutlineFormat {
     Json,
     Markdown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn sizes_take_binary_units() {
+        assert_eq!(parse_size("1024"), Ok(1024));
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert_eq!(parse_size("512KiB"), Ok(512 << 10));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("lots").is_err());
+    }
 }

@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::Parser;
 
-pub use args::{Cli, Command, OutlineFormat};
-pub use open::{Input, Opened, claims_path_for, open};
+pub use args::{Cli, Command, InputArgs, InputFormat, OutlineFormat};
+pub use open::{Opened, open};
 
 use crate::argument::detect;
 use crate::outline::Outline;
+use crate::source::{Format, InputSpec, LoadOptions};
 use crate::ui::{self, App, event_loop::Exit};
 
 pub fn main() -> ExitCode {
@@ -46,7 +47,13 @@ fn read(path: Option<&str>, input: &args::InputArgs) -> Result<ExitCode> {
             "standard output is not a terminal; to print the argument map use `counterpoint outline`"
         );
     }
-    let opened = open(&Input::from_arg(path), input.claims.as_deref())?;
+    let spec = match path {
+        Some(arg) => InputSpec::from_arg(arg),
+        // Like `less`: with no file named, a piped standard input is the document.
+        None if !std::io::stdin().is_terminal() => InputSpec::Stdin,
+        None => InputSpec::Embedded,
+    };
+    let opened = open(&spec, &load_options(input), input.claims.as_deref())?;
     let maps = opened.maps()?;
     let mut app = App::new(opened.doc, opened.name, maps, (0, 0));
     app.notices = opened.notices;
@@ -63,11 +70,8 @@ fn outline(
     detect_only: bool,
     input: &args::InputArgs,
 ) -> Result<ExitCode> {
-    let input_source = match path {
-        Some(arg) => Input::from_arg(Some(arg)),
-        None => Input::Embedded,
-    };
-    let opened = open(&input_source, input.claims.as_deref())?;
+    let spec = path.map_or(InputSpec::Embedded, InputSpec::from_arg);
+    let opened = open(&spec, &load_options(input), input.claims.as_deref())?;
     let annotated = if detect_only {
         None
     } else {
@@ -85,6 +89,19 @@ fn outline(
         return Ok(ExitCode::SUCCESS);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn load_options(input: &args::InputArgs) -> LoadOptions {
+    LoadOptions {
+        encoding: input.encoding.clone(),
+        max_bytes: input.max_size,
+        format: input.input_format.map(|f| match f {
+            InputFormat::Text => Format::Text,
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Html => Format::Html,
+        }),
+        timeout: std::time::Duration::from_secs(input.timeout),
+    }
 }
 
 fn eval(_paths: &[std::path::PathBuf]) -> Result<ExitCode> {

@@ -122,7 +122,10 @@ fn find_ignoring_case<'t>(
     let ascii = text.is_ascii() && needle.is_ascii();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while from < text.len() {
+        if from >= text.len() {
+            return None;
+        }
+        {
             let found = if ascii {
                 let hay = text.as_bytes();
                 let n = needle.as_bytes();
@@ -141,9 +144,8 @@ fn find_ignoring_case<'t>(
             } else {
                 range.start + 1
             };
-            return Some(range);
+            Some(range)
         }
-        None
     })
 }
 

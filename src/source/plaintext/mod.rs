@@ -35,7 +35,7 @@ pub fn parse(text: &str) -> Document {
             .collect();
         scoring::revise(&mut classes, &features);
     }
-    let header = metadata::find(&units, &features, &classes);
+    let mut header = metadata::find(&units, &features, &classes);
 
     let mut end = units.len();
     let mut body_seen = false;
@@ -54,6 +54,12 @@ pub fn parse(text: &str) -> Document {
     if body.is_empty() {
         // Nothing scored good (a tiny or unusual text): keep what is not clearly furniture.
         body = range.filter(|&k| alone[k] != Class::Bad).collect();
+    }
+    if body.is_empty() {
+        // The header took everything, or everything looks like furniture (a one-line
+        // note, a list): the reader asked for this file, so show all of it as text.
+        header.meta = Default::default();
+        body = (0..units.len()).collect();
     }
 
     let mut notes = Vec::new();
