@@ -12,12 +12,19 @@ use std::thread;
 use support::pty::{Options, Session};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_counterpoint");
-const ARTICLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/cybersecurity-dialogue.txt");
+const ARTICLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/cybersecurity-dialogue.txt"
+);
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(BINARY)
         .args(args)
-        .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -51,20 +58,36 @@ fn bad_inputs_are_one_clear_line_and_a_non_zero_exit() {
     std::fs::write(&big, "word ".repeat(1000)).unwrap();
     let article = dir.path().join("essay.txt");
     std::fs::write(&article, "A Title\n\nSome text that says a thing.\n").unwrap();
-    std::fs::write(dir.path().join("essay.claims.toml"), "[[claim]]\nkind = key\n").unwrap();
+    std::fs::write(
+        dir.path().join("essay.claims.toml"),
+        "[[claim]]\nkind = key\n",
+    )
+    .unwrap();
 
     let path = |p: &Path| p.display().to_string();
     let cases: Vec<(Vec<String>, Vec<String>)> = vec![
-        (vec![path(&missing)], vec![path(&missing), "no such file".into()]),
+        (
+            vec![path(&missing)],
+            vec![path(&missing), "no such file".into()],
+        ),
         (vec![path(dir.path())], vec!["is a directory".into()]),
-        (vec!["/bin/ls".into()], vec!["/bin/ls".into(), "looks like a binary file".into()]),
-        (vec![path(&empty)], vec!["nothing to read in".into(), path(&empty)]),
+        (
+            vec!["/bin/ls".into()],
+            vec!["/bin/ls".into(), "looks like a binary file".into()],
+        ),
+        (
+            vec![path(&empty)],
+            vec!["nothing to read in".into(), path(&empty)],
+        ),
         (vec![path(&blank)], vec!["nothing to read in".into()]),
         (
             vec![path(&big), "--max-size".into(), "1K".into()],
             vec![path(&big), "--max-size".into()],
         ),
-        (vec![path(&article)], vec!["essay.claims.toml".into(), "line 2".into()]),
+        (
+            vec![path(&article)],
+            vec!["essay.claims.toml".into(), "line 2".into()],
+        ),
         (
             vec![path(&article), "--encoding".into(), "klingon".into()],
             vec!["klingon".into()],
@@ -134,15 +157,32 @@ fn serve(status: &'static str, content_type: &'static str, body: Vec<u8>) -> Str
 
 #[test]
 fn a_url_gives_the_same_outline_as_the_file_and_failures_are_one_line() {
-    let html = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats/article.html");
-    let base = serve("200 OK", "text/html; charset=utf-8", std::fs::read(html).unwrap());
-    let from_url = run(&["outline", &format!("{base}/article.html"), "--detect"], None);
+    let html = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/formats/article.html"
+    );
+    let base = serve(
+        "200 OK",
+        "text/html; charset=utf-8",
+        std::fs::read(html).unwrap(),
+    );
+    let from_url = run(
+        &["outline", &format!("{base}/article.html"), "--detect"],
+        None,
+    );
     let from_file = run(&["outline", html, "--detect"], None);
-    assert!(from_url.status.success(), "{}", String::from_utf8_lossy(&from_url.stderr));
+    assert!(
+        from_url.status.success(),
+        "{}",
+        String::from_utf8_lossy(&from_url.stderr)
+    );
     assert_eq!(from_url.stdout, from_file.stdout);
 
     let missing = serve("404 Not Found", "text/html", b"gone".to_vec());
-    assert_one_line_error(&run(&["outline", &format!("{missing}/x.html")], None), &["404"]);
+    assert_one_line_error(
+        &run(&["outline", &format!("{missing}/x.html")], None),
+        &["404"],
+    );
 
     let refused = {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -161,7 +201,10 @@ fn a_url_gives_the_same_outline_as_the_file_and_failures_are_one_line() {
         drop(connection);
     });
     let url = format!("http://{address}/slow.html");
-    assert_one_line_error(&run(&["outline", &url, "--timeout", "1"], None), &["timed out"]);
+    assert_one_line_error(
+        &run(&["outline", &url, "--timeout", "1"], None),
+        &["timed out"],
+    );
     holder.join().unwrap();
 }
 
@@ -175,7 +218,8 @@ struct StreamAudit {
 impl vte::Perform for StreamAudit {
     fn print(&mut self, c: char) {
         if c.is_control() {
-            self.problems.push(format!("printed control U+{:04X}", c as u32));
+            self.problems
+                .push(format!("printed control U+{:04X}", c as u32));
         }
     }
     fn execute(&mut self, byte: u8) {
@@ -187,7 +231,9 @@ impl vte::Perform for StreamAudit {
         self.problems.push(format!("DCS {action}"));
     }
     fn osc_dispatch(&mut self, params: &[&[u8]], _: bool) {
-        let first = params.first().map(|p| String::from_utf8_lossy(p).into_owned());
+        let first = params
+            .first()
+            .map(|p| String::from_utf8_lossy(p).into_owned());
         self.problems.push(format!("OSC {first:?}"));
     }
 }
@@ -210,8 +256,13 @@ fn hostile_text_never_reaches_the_terminal() {
     session.wait_for_text("Hostile Paste");
     session.wait_for_text("removed");
     let screen = session.screen_text();
-    for remnant in ["]52;", "[31m", "31m", "PWNED", "C1-TITLE", "]8;;", "#0;2", "[2J"] {
-        assert!(!screen.contains(remnant), "{remnant:?} on screen:\n{screen}");
+    for remnant in [
+        "]52;", "[31m", "31m", "PWNED", "C1-TITLE", "]8;;", "#0;2", "[2J",
+    ] {
+        assert!(
+            !screen.contains(remnant),
+            "{remnant:?} on screen:\n{screen}"
+        );
     }
     session.send("q");
     assert_eq!(session.wait_exit(), 0);

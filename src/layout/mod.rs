@@ -36,10 +36,16 @@ pub struct Anchor {
     pub row: u32,
 }
 
-/// Rows after each block: a blank line between paragraphs, none inside the header.
-fn gap_after(kind: BlockKind) -> u32 {
+/// Rows after each block: a blank line between paragraphs, none inside the header or
+/// between the items of one list.
+fn gap_after(doc: &Document, kind: BlockKind, next: Option<BlockKind>) -> u32 {
+    let is_list_item = |kind| {
+        matches!(kind, Some(BlockKind::Paragraph(p))
+            if matches!(doc.paragraphs[p].kind, ParagraphKind::ListItem { .. }))
+    };
     match kind {
         BlockKind::Title | BlockKind::Dek | BlockKind::NotesHeading => 0,
+        _ if is_list_item(Some(kind)) && is_list_item(next) => 0,
         _ => 1,
     }
 }
@@ -53,6 +59,8 @@ pub struct Layout {
     blocks: Vec<BlockKind>,
     byline: String,
     paragraph_blocks: Vec<usize>,
+    /// Blank rows after each block.
+    gaps: Vec<u8>,
     wrapped: Vec<Option<Vec<Range<usize>>>>,
     heights: PrefixSums,
 }
@@ -86,7 +94,11 @@ impl Layout {
             blocks.push(BlockKind::NotesHeading);
             blocks.extend((0..doc.notes.len()).map(BlockKind::Note));
         }
+        let gaps = (0..blocks.len())
+            .map(|b| gap_after(doc, blocks[b], blocks.get(b + 1).copied()) as u8)
+            .collect();
         let mut layout = Layout {
+            gaps,
             width: width.max(1),
             wrapped: vec![None; blocks.len()],
             heights: PrefixSums::default(),
@@ -118,7 +130,7 @@ impl Layout {
                 } else {
                     text.len().div_ceil(width).max(1)
                 };
-                lines as u32 + gap_after(self.blocks[block])
+                lines as u32 + u32::from(self.gaps[block])
             })
             .collect();
         self.heights = PrefixSums::new(estimates);
@@ -138,6 +150,14 @@ impl Layout {
 
     pub fn block_of_paragraph(&self, paragraph: usize) -> usize {
         self.paragraph_blocks[paragraph]
+    }
+
+    /// The block of a section heading (headings are few: a scan is fine).
+    pub fn block_of_section(&self, section: usize) -> usize {
+        self.blocks
+            .iter()
+            .position(|kind| *kind == BlockKind::Section(section))
+            .unwrap_or(0)
     }
 
     /// The paragraph a block belongs to: itself, or for a heading the one after it.
@@ -193,7 +213,7 @@ impl Layout {
         } else {
             wrap::wrap(text, self.text_width(doc, block))
         };
-        let height = lines.len() as u32 + gap_after(self.blocks[block]);
+        let height = lines.len() as u32 + u32::from(self.gaps[block]);
         self.heights.set(block, height);
         self.wrapped[block] = Some(lines);
     }

@@ -23,6 +23,8 @@ pub enum Action {
     JumpToRebuttal,
     /// Show annotated or detected items.
     ToggleSource,
+    /// Collapse or expand the sidebar's list of sections.
+    ToggleSections,
     ToggleHelp,
     /// Start typing a search; the first match at or after the top of the pane is next.
     SearchForward,
@@ -58,7 +60,7 @@ pub enum Action {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 29] = [
+    pub const BINDABLE: [Action; 30] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -73,6 +75,7 @@ impl Action {
         Action::Jump,
         Action::JumpToRebuttal,
         Action::ToggleSource,
+        Action::ToggleSections,
         Action::SearchForward,
         Action::SearchBackward,
         Action::NextMatch,
@@ -107,6 +110,7 @@ impl Action {
             Action::Jump => "jump to the selected item",
             Action::JumpToRebuttal => "jump to the counterclaim's rebuttal (again: next one)",
             Action::ToggleSource => "sidebar: annotated / detected items",
+            Action::ToggleSections => "collapse or expand the Sections list",
             Action::ToggleHelp => "show or hide this help",
             Action::SearchForward => "search forward (type, then Enter)",
             Action::SearchBackward => "search backward (type, then Enter)",
@@ -146,6 +150,7 @@ impl Action {
             Action::Jump => "jump",
             Action::JumpToRebuttal => "jump_to_rebuttal",
             Action::ToggleSource => "toggle_source",
+            Action::ToggleSections => "toggle_sections",
             Action::ToggleHelp => "toggle_help",
             Action::SearchForward => "search_forward",
             Action::SearchBackward => "search_backward",

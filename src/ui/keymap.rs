@@ -268,6 +268,7 @@ impl Default for Keymap {
             (Key::plain(K::Enter), Jump),
             (Key::char('r'), JumpToRebuttal),
             (Key::char('d'), ToggleSource),
+            (Key::char('c'), ToggleSections),
             (Key::char('/'), SearchForward),
             // `?` searches backward in less and vi, but here it is help; Ctrl-R is the
             // reverse search of shells and readline.

@@ -1,6 +1,10 @@
-//! The sidebar's model: the argument map as panels (key claims, counterclaims), each with
-//! its heading, its entries as rows for a given width, and its share of the height. A pure
-//! function of the state, used by `update` (to keep the selection in view) and by `render`.
+//! The sidebar's model: the argument map as panels (key claims, counterclaims, and the
+//! article's sections when it has headings), each with its heading, its entries as rows for
+//! a given width, and its share of the height. A pure function of the state, used by
+//! `update` (to keep the selection in view) and by `render`.
+//!
+//! Entries are numbered across panels: first the map's items, in map order, then the
+//! sections (while their panel is open).
 
 use unicode_width::UnicodeWidthStr;
 
@@ -17,6 +21,8 @@ pub const ENTRY_INDENT: usize = 2;
 pub enum RowKind {
     /// A line of an entry's sentence; `first` marks its first line.
     Entry { first: bool },
+    /// A section heading of the article.
+    Section,
     /// Where a counterclaim is rebutted.
     Rebuttal,
     /// "none found" in an empty panel.
@@ -26,38 +32,87 @@ pub enum RowKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub kind: RowKind,
-    /// The map item this row belongs to.
+    /// The entry this row belongs to.
     pub item: Option<usize>,
     pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PanelKind {
+    Claims(ClaimKind),
+    Sections,
 }
 
 /// One panel of the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Panel {
-    pub kind: ClaimKind,
+    pub kind: PanelKind,
     pub heading: String,
     pub rows: Vec<Row>,
     /// Rows of entries it may show (its heading not included).
     pub height: usize,
 }
 
-pub const PANEL_KINDS: [ClaimKind; 2] = [ClaimKind::Key, ClaimKind::Counter];
+/// How many panels there can be (their scroll offsets live in the state).
+pub const MAX_PANELS: usize = 3;
 
-pub fn panel_index(kind: ClaimKind) -> usize {
-    PANEL_KINDS.iter().position(|k| *k == kind).unwrap_or(0)
+/// What the sidebar shows: the map, the selected entry, and whether Sections is open.
+#[derive(Debug, Clone, Copy)]
+pub struct View<'a> {
+    pub doc: &'a Document,
+    pub map: &'a ArgumentMap,
+    pub selected: Option<usize>,
+    pub sections_open: bool,
+}
+
+/// What an entry number stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Item(usize),
+    Section(usize),
+}
+
+impl View<'_> {
+    pub fn entry_count(&self) -> usize {
+        self.map.items.len()
+            + if self.sections_open {
+                self.doc.sections.len()
+            } else {
+                0
+            }
+    }
+
+    pub fn entry(&self, index: usize) -> Option<Entry> {
+        let items = self.map.items.len();
+        if index < items {
+            Some(Entry::Item(index))
+        } else if index < self.entry_count() {
+            Some(Entry::Section(index - items))
+        } else {
+            None
+        }
+    }
+
+    /// The panel an entry is listed in.
+    pub fn panel_of(&self, index: usize) -> Option<PanelKind> {
+        match self.entry(index)? {
+            Entry::Item(i) => Some(PanelKind::Claims(self.map.items[i].kind)),
+            Entry::Section(_) => Some(PanelKind::Sections),
+        }
+    }
 }
 
 /// The panels for a sidebar `width` columns wide with `height` rows for headings and
 /// entries. Every panel keeps its heading on screen; entries share the rest.
-pub fn panels(
-    doc: &Document,
-    map: &ArgumentMap,
-    selected: Option<usize>,
-    width: usize,
-    height: usize,
-) -> Vec<Panel> {
+pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
+    let View {
+        doc,
+        map,
+        selected,
+        sections_open,
+    } = view;
     let text_width = width.saturating_sub(ENTRY_INDENT + 1).max(8);
-    let mut panels: Vec<Panel> = PANEL_KINDS
+    let mut panels: Vec<Panel> = [ClaimKind::Key, ClaimKind::Counter]
         .iter()
         .map(|&kind| {
             let title = match kind {
@@ -83,19 +138,56 @@ pub fn panels(
                 ));
             }
             Panel {
-                kind,
+                kind: PanelKind::Claims(kind),
                 heading: format!("{title} ({})", items.len()),
                 rows,
                 height: 0,
             }
         })
         .collect();
+    if !doc.sections.is_empty() {
+        panels.push(sections_panel(
+            doc,
+            map.items.len(),
+            sections_open,
+            text_width,
+        ));
+    }
     let needs: Vec<usize> = panels.iter().map(|p| p.rows.len()).collect();
     let available = height.saturating_sub(panels.len());
     for (panel, share) in panels.iter_mut().zip(allocate(&needs, available)) {
         panel.height = share;
     }
     panels
+}
+
+/// The article's headings, indented by level; collapsed, only the heading shows.
+fn sections_panel(doc: &Document, first_entry: usize, open: bool, width: usize) -> Panel {
+    let (mark, rows) = if open {
+        let rows = doc
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, section)| {
+                let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)).min(3));
+                let label = format!("{indent}§ {}", section.title);
+                Row {
+                    kind: RowKind::Section,
+                    item: Some(first_entry + i),
+                    text: clip_lines(vec![label], 1, width + 1).remove(0),
+                }
+            })
+            .collect();
+        ("▾", rows)
+    } else {
+        ("▸", Vec::new())
+    };
+    Panel {
+        kind: PanelKind::Sections,
+        heading: format!("Sections ({}) {mark}", doc.sections.len()),
+        rows,
+        height: 0,
+    }
 }
 
 /// An entry: one line (cut with "…"), or the whole sentence when selected; counterclaims
@@ -172,9 +264,14 @@ fn rebuttal_label(item: &Item) -> String {
     format!("  ↳ rebutted in {}", list.join(", "))
 }
 
-/// Keeps the first `keep` lines, ending the last kept one with "…" if cut.
+/// Keeps the first `keep` lines, ending the last kept one with "…" if cut (or if wider
+/// than `width`).
 fn clip_lines(mut lines: Vec<String>, keep: usize, width: usize) -> Vec<String> {
-    if lines.len() > keep {
+    if lines.len() > keep
+        || lines
+            .get(keep.saturating_sub(1))
+            .is_some_and(|l| l.width() > width)
+    {
         lines.truncate(keep);
         let last = &mut lines[keep - 1];
         while last.width() + 1 > width && last.pop().is_some() {}
@@ -228,7 +325,13 @@ mod tests {
     #[test]
     fn panels_hold_one_line_entries_and_rebuttal_lines() {
         let (doc, map) = example();
-        let panels = panels(&doc, &map, None, 30, 20);
+        let view = View {
+            doc: &doc,
+            map: &map,
+            selected: None,
+            sections_open: true,
+        };
+        let panels = panels(view, 30, 20);
         assert_eq!(panels[0].heading, "Key claims (1)");
         assert_eq!(panels[1].heading, "Counterclaims (1)");
         let texts: Vec<&str> = panels[1].rows.iter().map(|r| r.text.as_str()).collect();
@@ -242,7 +345,13 @@ mod tests {
     #[test]
     fn the_selected_entry_shows_its_whole_sentence() {
         let (doc, map) = example();
-        let panels = panels(&doc, &map, Some(0), 30, 20);
+        let view = View {
+            doc: &doc,
+            map: &map,
+            selected: Some(0),
+            sections_open: true,
+        };
+        let panels = panels(view, 30, 20);
         assert!(panels[0].rows.len() > 1);
         let joined: Vec<&str> = panels[0].rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(joined.join(" "), format!("¶1 {}", doc.paragraph_text(0)));
@@ -259,5 +368,37 @@ mod tests {
             let shares = allocate(&[7, 1, 25], available);
             assert_eq!(shares.iter().sum::<usize>(), available.min(33));
         }
+    }
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::*;
+    use crate::document::{Metadata, ParagraphKind};
+
+    #[test]
+    fn sections_get_a_panel_numbered_after_the_items_and_can_be_collapsed() {
+        let mut doc = Document::new(Metadata::default());
+        doc.push_section("Background", 1);
+        doc.push_paragraph(ParagraphKind::Body, "First.", Vec::new());
+        doc.push_section("Details", 2);
+        doc.push_paragraph(ParagraphKind::Body, "Second.", Vec::new());
+        let map = ArgumentMap::default();
+        let mut view = View {
+            doc: &doc,
+            map: &map,
+            selected: None,
+            sections_open: true,
+        };
+        let open = panels(view, 30, 20);
+        assert_eq!(open.len(), 3);
+        let texts: Vec<&str> = open[2].rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["§ Background", "  § Details"]);
+        assert_eq!(view.entry(1), Some(Entry::Section(1)));
+        view.sections_open = false;
+        assert_eq!(view.entry_count(), 0);
+        let closed = panels(view, 30, 20);
+        assert!(closed[2].rows.is_empty());
+        assert!(closed[2].heading.starts_with("Sections (2)"));
     }
 }

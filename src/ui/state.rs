@@ -6,6 +6,7 @@ use crate::layout::{Anchor, Layout};
 
 use super::keymap::Keymap;
 use super::screen::Areas;
+use super::sidebar;
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +49,10 @@ pub struct App {
     pub focus: Focus,
     /// Selected item of the shown map.
     pub selected: Option<usize>,
-    /// First row on screen of each sidebar panel (see `sidebar::PANEL_KINDS`).
-    pub sidebar_scroll: [usize; 2],
+    /// First row on screen of each sidebar panel, in panel order.
+    pub sidebar_scroll: [usize; sidebar::MAX_PANELS],
+    /// Whether the sidebar's Sections list is expanded.
+    pub sections_open: bool,
     /// Top row of the reading pane.
     pub top: Anchor,
     /// The sentence of the last jump, highlighted until the next one.
@@ -82,7 +85,8 @@ impl App {
             showing,
             focus: Focus::Reading,
             selected: None,
-            sidebar_scroll: [0; 2],
+            sidebar_scroll: [0; sidebar::MAX_PANELS],
+            sections_open: true,
             top: Anchor::default(),
             highlight: None,
             layout,
@@ -102,6 +106,16 @@ impl App {
         match (self.showing, &self.maps.annotated) {
             (Origin::Annotated, Some(map)) => map,
             _ => &self.maps.detected,
+        }
+    }
+
+    /// What the sidebar lists.
+    pub fn sidebar_view(&self) -> sidebar::View<'_> {
+        sidebar::View {
+            doc: &self.doc,
+            map: self.map(),
+            selected: self.selected,
+            sections_open: self.sections_open,
         }
     }
 

@@ -30,6 +30,7 @@ pub fn update(app: &mut App, action: Action) {
         (Action::ToggleHelp, _) => app.overlay = Some(Overlay::Help),
         (Action::SwitchFocus, _) => switch_focus(app),
         (Action::ToggleSource, _) => toggle_source(app),
+        (Action::ToggleSections, _) => toggle_sections(app),
         (Action::Jump, Focus::Sidebar) => jump_to_selected(app),
         (Action::JumpToRebuttal, _) => jump_to_rebuttal(app),
         (Action::Down, Focus::Sidebar) => select_by(app, 1),
@@ -144,7 +145,8 @@ fn switch_focus(app: &mut App) {
         Focus::Reading => Focus::Sidebar,
         Focus::Sidebar => Focus::Reading,
     };
-    if app.focus == Focus::Sidebar && app.selected.is_none() && !app.map().is_empty() {
+    if app.focus == Focus::Sidebar && app.selected.is_none() && app.sidebar_view().entry_count() > 0
+    {
         app.selected = Some(0);
         keep_selection_visible(app);
     }
@@ -159,13 +161,13 @@ fn toggle_source(app: &mut App) {
         Origin::Annotated => Origin::Detected,
         Origin::Detected => Origin::Annotated,
     };
-    let count = app.map().items.len();
+    let count = app.sidebar_view().entry_count();
     app.selected = match app.selected {
         _ if count == 0 => None,
         Some(i) => Some(i.min(count - 1)),
         None => None,
     };
-    app.sidebar_scroll = [0; 2];
+    app.sidebar_scroll = [0; sidebar::MAX_PANELS];
     keep_selection_visible(app);
     app.message = Some(match app.showing {
         Origin::Annotated => "showing annotated items".into(),
@@ -173,8 +175,22 @@ fn toggle_source(app: &mut App) {
     });
 }
 
+fn toggle_sections(app: &mut App) {
+    if app.doc.sections.is_empty() {
+        app.message = Some("this article has no section headings".into());
+        return;
+    }
+    app.sections_open = !app.sections_open;
+    let count = app.sidebar_view().entry_count();
+    app.selected = app
+        .selected
+        .map(|s| s.min(count.saturating_sub(1)))
+        .filter(|_| count > 0);
+    keep_selection_visible(app);
+}
+
 fn select_by(app: &mut App, delta: isize) {
-    let count = app.map().items.len();
+    let count = app.sidebar_view().entry_count();
     if count == 0 {
         return;
     }
@@ -193,11 +209,13 @@ fn keep_selection_visible(app: &mut App) {
     let (Some(selected), Some(areas)) = (app.selected, app.areas()) else {
         return;
     };
-    let Some(kind) = app.map().items.get(selected).map(|item| item.kind) else {
+    let Some(kind) = app.sidebar_view().panel_of(selected) else {
         return;
     };
     let panels = super::render::sidebar::panels(app, areas.sidebar);
-    let index = sidebar::panel_index(kind);
+    let Some(index) = panels.iter().position(|p| p.kind == kind) else {
+        return;
+    };
     let panel = &panels[index];
     let Some((first, last)) = sidebar::item_rows(&panel.rows, selected) else {
         return;
@@ -212,11 +230,18 @@ fn keep_selection_visible(app: &mut App) {
 }
 
 fn jump_to_selected(app: &mut App) {
-    let Some(item) = app.selected.and_then(|i| app.map().items.get(i)) else {
-        return;
-    };
-    let anchor = item.anchor;
-    jump_to_sentence(app, anchor);
+    match app.selected.and_then(|i| app.sidebar_view().entry(i)) {
+        Some(sidebar::Entry::Item(i)) => {
+            let anchor = app.map().items[i].anchor;
+            jump_to_sentence(app, anchor);
+        }
+        Some(sidebar::Entry::Section(i)) => {
+            let block = app.layout.block_of_section(i);
+            app.highlight = None;
+            set_top(app, Anchor { block, row: 0 });
+        }
+        None => {}
+    }
 }
 
 fn jump_to_rebuttal(app: &mut App) {

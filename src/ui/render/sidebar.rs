@@ -25,7 +25,8 @@ fn inner(area: Rect) -> Rect {
 }
 
 fn detail_rows(app: &App, area: Rect) -> u16 {
-    if app.selected.is_some() && inner(area).height >= DETAIL_ROWS * 3 {
+    let item_selected = app.selected.is_some_and(|i| i < app.map().items.len());
+    if item_selected && inner(area).height >= DETAIL_ROWS * 3 {
         DETAIL_ROWS
     } else {
         0
@@ -37,9 +38,7 @@ pub fn panels(app: &App, area: Rect) -> Vec<Panel> {
     let inner = inner(area);
     let height = inner.height.saturating_sub(1 + detail_rows(app, area));
     sidebar::panels(
-        &app.doc,
-        app.map(),
-        app.selected,
+        app.sidebar_view(),
         usize::from(inner.width),
         usize::from(height),
     )
@@ -127,10 +126,14 @@ fn draw_row(
 ) {
     let theme = &app.theme;
     let map = app.map();
-    let item = row.item.map(|i| &map.items[i]);
+    let item = row
+        .item
+        .filter(|&i| i < map.items.len())
+        .map(|i| &map.items[i]);
     let selected = row.item.is_some() && row.item == app.selected;
     let style = match row.kind {
         RowKind::Rebuttal | RowKind::Empty => theme.sidebar_rebuttal,
+        RowKind::Section => theme.sidebar_entry,
         RowKind::Entry { .. } if item.is_some_and(|i| i.origin == Origin::Detected) => {
             theme.sidebar_detected
         }
