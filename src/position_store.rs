@@ -6,7 +6,6 @@
 //! with a notice, never an error.
 
 use std::collections::HashSet;
-use std::hash::Hasher;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -19,12 +18,14 @@ pub const FILE_NAME: &str = "positions.json";
 /// The file format's version; another version reads as damaged.
 const VERSION: u32 = 1;
 
-/// A stable identity for a document's raw bytes: `fnv1a64:` and 16 hex digits. FNV-1a is
-/// defined byte by byte, so the value is the same on every run and platform.
+/// A stable identity for a document's raw bytes: `fnv1a64:` and 16 hex digits.
 pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hasher = fnv::FnvHasher::default();
-    hasher.write(bytes);
-    format!("fnv1a64:{:016x}", hasher.finish())
+    key(crate::source::hash::content_hash(bytes))
+}
+
+/// The store's key for a hash from [`crate::source::hash::content_hash`].
+pub fn key(hash: u64) -> String {
+    format!("fnv1a64:{hash:016x}")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

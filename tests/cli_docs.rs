@@ -1,11 +1,6 @@
-//! Runs the unit tests of the completion and manual page generators, which are not yet
-//! part of the library's module tree (`cli/mod.rs` gains `pub mod completions; pub mod
-//! man;` when the subcommands are wired; then this file can go).
+//! The manual page and completion scripts of the real command line.
 
-#[path = "../src/cli/completions.rs"]
-mod completions;
-#[path = "../src/cli/man.rs"]
-mod man;
+use counterpoint::cli::{completions, man};
 
 use clap::CommandFactory;
 use counterpoint::cli::Cli;

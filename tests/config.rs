@@ -34,11 +34,9 @@ fn defaults_are_the_built_in_behaviour() {
     assert_eq!(defaults.theme, ThemeName::Dark);
     assert_eq!(defaults.theme(false), Theme::default());
     assert_eq!(defaults.measure, Measure::Comfortable);
-    assert_eq!(
-        defaults.measure.columns(),
-        Some(counterpoint::ui::screen::MEASURE)
-    );
-    assert_eq!(defaults.sidebar_width, 36);
+    let view = counterpoint::ui::screen::ViewPrefs::default();
+    assert_eq!(defaults.measure, view.measure);
+    assert_eq!(defaults.sidebar_width, view.sidebar_width);
     assert_eq!(defaults.sidebar_side, SidebarSide::Auto);
     assert!(defaults.mouse);
     assert!(defaults.remember_position);

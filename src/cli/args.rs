@@ -31,8 +31,35 @@ pub struct Cli {
     #[command(flatten)]
     pub input: InputArgs,
 
+    #[command(flatten)]
+    pub view: ViewArgs,
+
+    /// Print the effective configuration (config file and defaults) and exit.
+    #[arg(long)]
+    pub print_config: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// How the reader looks and behaves; each overrides the config file.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ViewArgs {
+    /// Colour theme: dark, light or mono. NO_COLOR in the environment forces mono.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// Leave the mouse to the terminal (no wheel scrolling or clicking in the reader).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Neither resume at the remembered position nor remember where reading stopped.
+    #[arg(long)]
+    pub no_remember: bool,
+
+    /// Config file to read instead of $XDG_CONFIG_HOME/counterpoint/config.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -114,6 +141,13 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `counterpoint man > counterpoint.1`.
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,21 +1,24 @@
-//! The command line: parses arguments and runs the reader, `outline` or `eval`.
+//! The command line: parses arguments and runs the reader, `outline`, `eval`,
+//! `completions` or `man`.
 
 mod args;
+pub mod completions;
+pub mod man;
 mod open;
+mod reader;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
-use clap::Parser;
+use anyhow::Result;
+use clap::{CommandFactory, Parser};
 
-pub use args::{Cli, Command, InputArgs, InputFormat, OutlineFormat};
+pub use args::{Cli, Command, InputArgs, InputFormat, OutlineFormat, ViewArgs};
 pub use open::{Opened, open};
 
 use crate::argument::detect;
 use crate::outline::Outline;
 use crate::source::{Format, InputSpec, LoadOptions};
-use crate::ui::{self, App, event_loop::Exit};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -37,30 +40,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             input,
         }) => outline(path.as_deref(), format, detect, &input),
         Some(Command::Eval { paths }) => eval(&paths),
-        None => read(cli.path.as_deref(), &cli.input),
-    }
-}
-
-fn read(path: Option<&str>, input: &args::InputArgs) -> Result<ExitCode> {
-    if !std::io::stdout().is_terminal() {
-        bail!(
-            "standard output is not a terminal; to print the argument map use `counterpoint outline`"
-        );
-    }
-    let spec = match path {
-        Some(arg) => InputSpec::from_arg(arg),
-        // Like `less`: with no file named, a piped standard input is the document.
-        None if !std::io::stdin().is_terminal() => InputSpec::Stdin,
-        None => InputSpec::Embedded,
-    };
-    let opened = open(&spec, &load_options(input), input.claims.as_deref())?;
-    let maps = opened.maps()?;
-    let mut app = App::new(opened.doc, opened.name, maps, (0, 0));
-    app.notices = opened.notices;
-    match ui::event_loop::run(app)? {
-        Exit::Quit => Ok(ExitCode::SUCCESS),
-        Exit::Signal(signal) => Ok(ExitCode::from(128 + signal as u8)),
-        Exit::TerminalClosed => Ok(ExitCode::from(129)),
+        Some(Command::Completions { shell }) => {
+            completions::completions(shell, &mut Cli::command(), &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let keys: Vec<(String, String)> = crate::ui::keymap::Keymap::default()
+                .describe()
+                .into_iter()
+                .map(|(keys, action)| (keys, action.describe().to_string()))
+                .collect();
+            man::man_page_with_keys(Cli::command(), &keys, &mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        None if cli.print_config => {
+            let (config, _) = reader::load_config(&cli.view)?;
+            print!("{}", config.effective_toml());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => reader::read(cli.path.as_deref(), &cli.input, &cli.view),
     }
 }
 
@@ -68,7 +66,7 @@ fn outline(
     path: Option<&str>,
     format: OutlineFormat,
     detect_only: bool,
-    input: &args::InputArgs,
+    input: &InputArgs,
 ) -> Result<ExitCode> {
     let spec = path.map_or(InputSpec::Embedded, InputSpec::from_arg);
     let opened = open(&spec, &load_options(input), input.claims.as_deref())?;
@@ -83,15 +81,12 @@ fn outline(
         OutlineFormat::Json => outline.to_json(),
         OutlineFormat::Markdown => outline.to_markdown(),
     };
-    let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a message.
-    if writeln!(stdout, "{text}").is_err() {
-        return Ok(ExitCode::SUCCESS);
-    }
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
     Ok(ExitCode::SUCCESS)
 }
 
-fn load_options(input: &args::InputArgs) -> LoadOptions {
+fn load_options(input: &InputArgs) -> LoadOptions {
     LoadOptions {
         encoding: input.encoding.clone(),
         max_bytes: input.max_size,
@@ -105,5 +100,5 @@ fn load_options(input: &args::InputArgs) -> LoadOptions {
 }
 
 fn eval(_paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    bail!("eval: the detector's evaluation is not available yet")
+    anyhow::bail!("eval: the detector's evaluation is not available yet")
 }

@@ -2,13 +2,12 @@
 //! (e.g. to remember the reading position). FNV-1a, 64 bits: stable across Rust releases
 //! and platforms, unlike `std`'s `DefaultHasher`; not a security measure.
 
-const OFFSET_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
-const PRIME: u64 = 0x0000_0100_0000_01b3;
+use std::hash::Hasher;
 
 pub fn content_hash(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(OFFSET_BASIS, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(PRIME)
-    })
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 #[cfg(test)]

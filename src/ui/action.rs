@@ -55,6 +55,33 @@ pub enum Action {
     Interrupt,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A key typed into a prompt or as a mark letter.
+    Text(TextKey),
+    Mouse(MouseInput),
+}
+
+/// Keys as text, while a prompt or a mark letter is awaited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextKey {
+    Char(char),
+    Backspace,
+    Submit,
+    Abort,
+}
+
+/// A mouse event at a screen cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MouseInput {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MouseKind {
+    ScrollUp,
+    ScrollDown,
+    Click,
 }
 
 impl Action {
@@ -128,6 +155,8 @@ impl Action {
             Action::Quit => "quit",
             Action::Interrupt => "quit (status 130, as an interrupt)",
             Action::Resize(..) => "terminal resized",
+            Action::Text(_) => "typed text",
+            Action::Mouse(_) => "mouse",
         }
     }
 
@@ -168,6 +197,8 @@ impl Action {
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",
             Action::Resize(..) => "resize",
+            Action::Text(_) => "text",
+            Action::Mouse(_) => "mouse",
         }
     }
 

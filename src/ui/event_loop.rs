@@ -5,12 +5,12 @@ use std::sync::mpsc;
 use std::thread;
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, Event as TermEvent};
+use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, MouseButton, MouseEventKind};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use super::action::Action;
-use super::keymap::Key;
+use super::action::{Action, MouseInput, MouseKind, TextKey};
+use super::keymap::{INTERRUPT_KEY, Key};
 use super::render::render;
 use super::state::{App, Quit};
 use super::terminal::TerminalGuard;
@@ -33,8 +33,9 @@ pub enum Exit {
     TerminalClosed,
 }
 
-/// Runs the reader until the user quits, a signal arrives or the terminal closes.
-pub fn run(mut app: App) -> Result<Exit> {
+/// Runs the reader until the user quits, a signal arrives or the terminal closes. Returns
+/// how it ended and the final state (to remember the position).
+pub fn run(mut app: App, mouse: bool) -> Result<(Exit, App)> {
     let (sender, events) = mpsc::channel();
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
@@ -47,7 +48,7 @@ pub fn run(mut app: App) -> Result<Exit> {
         }
     });
 
-    let mut guard = TerminalGuard::enter().context("cannot set up the terminal")?;
+    let mut guard = TerminalGuard::enter(mouse).context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
 
@@ -69,8 +70,8 @@ pub fn run(mut app: App) -> Result<Exit> {
         let first = events.recv().context("event channel closed")?;
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
-                Event::Signal(signal) => return Ok(Exit::Signal(signal)),
-                Event::InputClosed => return Ok(Exit::TerminalClosed),
+                Event::Signal(signal) => return Ok((Exit::Signal(signal), app)),
+                Event::InputClosed => return Ok((Exit::TerminalClosed, app)),
                 Event::Terminal(event) => {
                     if let Some(action) = action_for(&app, &event) {
                         update(&mut app, action);
@@ -78,8 +79,8 @@ pub fn run(mut app: App) -> Result<Exit> {
                 }
             }
             match app.quit {
-                Some(Quit::Normal) => return Ok(Exit::Quit),
-                Some(Quit::Interrupted) => return Ok(Exit::Signal(SIGINT)),
+                Some(Quit::Normal) => return Ok((Exit::Quit, app)),
+                Some(Quit::Interrupted) => return Ok((Exit::Signal(SIGINT), app)),
                 None => {}
             }
         }
@@ -88,8 +89,43 @@ pub fn run(mut app: App) -> Result<Exit> {
 
 fn action_for(app: &App, event: &TermEvent) -> Option<Action> {
     match event {
-        TermEvent::Key(key) => app.keymap.action(Key::from_event(key)?),
+        TermEvent::Key(key) => {
+            let key = Key::from_event(key)?;
+            if key == INTERRUPT_KEY {
+                Some(Action::Interrupt)
+            } else if app.expects_text() {
+                text_key(key).map(Action::Text)
+            } else {
+                app.keymap.action(key)
+            }
+        }
         TermEvent::Resize(width, height) => Some(Action::Resize(*width, *height)),
+        TermEvent::Mouse(mouse) => {
+            let kind = match mouse.kind {
+                MouseEventKind::ScrollDown => MouseKind::ScrollDown,
+                MouseEventKind::ScrollUp => MouseKind::ScrollUp,
+                MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+                _ => return None,
+            };
+            Some(Action::Mouse(MouseInput {
+                kind,
+                column: mouse.column,
+                row: mouse.row,
+            }))
+        }
+        // A paste goes into a prompt as typed text; elsewhere it means nothing.
+        _ => None,
+    }
+}
+
+/// A key as text for a prompt.
+fn text_key(key: Key) -> Option<TextKey> {
+    match key.code {
+        _ if key.ctrl => None,
+        KeyCode::Char(c) => Some(TextKey::Char(c)),
+        KeyCode::Backspace => Some(TextKey::Backspace),
+        KeyCode::Enter => Some(TextKey::Submit),
+        KeyCode::Esc => Some(TextKey::Abort),
         _ => None,
     }
 }

@@ -234,7 +234,7 @@ impl fmt::Display for BindingError {
 impl std::error::Error for BindingError {}
 
 /// The key no table may take: Ctrl-C quits with the status of an interrupt.
-const INTERRUPT_KEY: Key = Key::ctrl('c');
+pub const INTERRUPT_KEY: Key = Key::ctrl('c');
 
 #[derive(Debug, Clone)]
 pub struct Keymap {

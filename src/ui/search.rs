@@ -54,9 +54,10 @@ impl Search {
         }
     }
 
-    /// Moves to the next match in `direction` (relative to the search's own direction
-    /// when `reverse`), starting after or before `from` (a paragraph and byte offset).
-    pub fn step(&mut self, from: (usize, usize), reverse: bool) -> Step {
+    /// Moves to the next match in the search's direction (the other way when `reverse`),
+    /// starting after or before `from` (a paragraph and byte offset), or at it when
+    /// `inclusive`.
+    pub fn step(&mut self, from: (usize, usize), inclusive: bool, reverse: bool) -> Step {
         if self.matches.is_empty() {
             self.current = None;
             return Step::NotFound;
@@ -64,12 +65,20 @@ impl Search {
         let forward = (self.direction == Direction::Forward) != reverse;
         let key = |m: &Match| (m.paragraph, m.range.start);
         let (index, wrapped) = if forward {
-            match self.matches.iter().position(|m| key(m) > from) {
+            match self
+                .matches
+                .iter()
+                .position(|m| key(m) > from || (inclusive && key(m) == from))
+            {
                 Some(i) => (i, false),
                 None => (0, true),
             }
         } else {
-            match self.matches.iter().rposition(|m| key(m) < from) {
+            match self
+                .matches
+                .iter()
+                .rposition(|m| key(m) < from || (inclusive && key(m) == from))
+            {
                 Some(i) => (i, false),
                 None => (self.matches.len() - 1, true),
             }
@@ -87,6 +96,17 @@ impl Search {
         let start = self.matches.partition_point(|m| m.paragraph < paragraph);
         let end = self.matches.partition_point(|m| m.paragraph <= paragraph);
         &self.matches[start..end]
+    }
+}
+
+/// Whether `text` contains `pattern`, by the same smart-case rule as searches.
+pub fn contains_smart_case(text: &str, pattern: &str) -> bool {
+    if pattern.chars().any(char::is_uppercase) {
+        text.contains(pattern)
+    } else {
+        find_ignoring_case(text, &pattern.to_lowercase())
+            .next()
+            .is_some()
     }
 }
 
@@ -196,28 +216,28 @@ mod tests {
     fn steps_wrap_around_in_both_directions() {
         let mut search = Search::new("Snowden", Direction::Forward, TEXT.into_iter());
         assert_eq!(
-            search.step((0, 0), false),
+            search.step((0, 0), false, false),
             Step::Found {
                 index: 1,
                 wrapped: false
             }
         );
         assert_eq!(
-            search.step((2, 22), false),
+            search.step((2, 22), false, false),
             Step::Found {
                 index: 0,
                 wrapped: true
             }
         );
         assert_eq!(
-            search.step((0, 0), true),
+            search.step((0, 0), false, true),
             Step::Found {
                 index: 1,
                 wrapped: true
             }
         );
         let mut none = Search::new("zebra", Direction::Forward, TEXT.into_iter());
-        assert_eq!(none.step((0, 0), false), Step::NotFound);
+        assert_eq!(none.step((0, 0), false, false), Step::NotFound);
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub struct View<'a> {
     pub map: &'a ArgumentMap,
     pub selected: Option<usize>,
     pub sections_open: bool,
+    /// Only entries whose text contains this (smart case) are listed.
+    pub filter: Option<&'a str>,
 }
 
 /// What an entry number stands for.
@@ -93,6 +95,28 @@ impl View<'_> {
         }
     }
 
+    /// The text an entry is listed and filtered by.
+    pub fn entry_text(&self, index: usize) -> Option<&str> {
+        match self.entry(index)? {
+            Entry::Item(i) => Some(self.doc.sentence_text(self.map.items[i].anchor)),
+            Entry::Section(i) => Some(&self.doc.sections[i].title),
+        }
+    }
+
+    /// Whether an entry passes the filter.
+    pub fn shows(&self, index: usize) -> bool {
+        match (self.filter, self.entry_text(index)) {
+            (Some(filter), Some(text)) => super::search::contains_smart_case(text, filter),
+            (None, Some(_)) => true,
+            (_, None) => false,
+        }
+    }
+
+    /// The entries listed, in order.
+    pub fn visible_entries(&self) -> Vec<usize> {
+        (0..self.entry_count()).filter(|&i| self.shows(i)).collect()
+    }
+
     /// The panel an entry is listed in.
     pub fn panel_of(&self, index: usize) -> Option<PanelKind> {
         match self.entry(index)? {
@@ -110,6 +134,7 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
         map,
         selected,
         sections_open,
+        ..
     } = view;
     let text_width = width.saturating_sub(ENTRY_INDENT + 1).max(8);
     let mut panels: Vec<Panel> = [ClaimKind::Key, ClaimKind::Counter]
@@ -119,7 +144,9 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
                 ClaimKind::Key => "Key claims",
                 ClaimKind::Counter => "Counterclaims",
             };
-            let items: Vec<(usize, &Item)> = map.of_kind(kind).collect();
+            let all = map.of_kind(kind).count();
+            let items: Vec<(usize, &Item)> =
+                map.of_kind(kind).filter(|(i, _)| view.shows(*i)).collect();
             let mut rows = Vec::new();
             if items.is_empty() {
                 rows.push(Row {
@@ -139,19 +166,18 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
             }
             Panel {
                 kind: PanelKind::Claims(kind),
-                heading: format!("{title} ({})", items.len()),
+                heading: if items.len() == all {
+                    format!("{title} ({all})")
+                } else {
+                    format!("{title} ({} of {all})", items.len())
+                },
                 rows,
                 height: 0,
             }
         })
         .collect();
     if !doc.sections.is_empty() {
-        panels.push(sections_panel(
-            doc,
-            map.items.len(),
-            sections_open,
-            text_width,
-        ));
+        panels.push(sections_panel(view, sections_open, text_width));
     }
     let needs: Vec<usize> = panels.iter().map(|p| p.rows.len()).collect();
     let available = height.saturating_sub(panels.len());
@@ -162,12 +188,15 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
 }
 
 /// The article's headings, indented by level; collapsed, only the heading shows.
-fn sections_panel(doc: &Document, first_entry: usize, open: bool, width: usize) -> Panel {
+fn sections_panel(view: View, open: bool, width: usize) -> Panel {
+    let doc = view.doc;
+    let first_entry = view.map.items.len();
     let (mark, rows) = if open {
         let rows = doc
             .sections
             .iter()
             .enumerate()
+            .filter(|(i, _)| view.shows(first_entry + i))
             .map(|(i, section)| {
                 let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)).min(3));
                 let label = format!("{indent}§ {}", section.title);
@@ -330,6 +359,7 @@ mod tests {
             map: &map,
             selected: None,
             sections_open: true,
+            filter: None,
         };
         let panels = panels(view, 30, 20);
         assert_eq!(panels[0].heading, "Key claims (1)");
@@ -350,6 +380,7 @@ mod tests {
             map: &map,
             selected: Some(0),
             sections_open: true,
+            filter: None,
         };
         let panels = panels(view, 30, 20);
         assert!(panels[0].rows.len() > 1);
@@ -389,6 +420,7 @@ mod section_tests {
             map: &map,
             selected: None,
             sections_open: true,
+            filter: None,
         };
         let open = panels(view, 30, 20);
         assert_eq!(open.len(), 3);

@@ -1,11 +1,14 @@
 //! Everything the reader shows, in one value. `update` changes it; `render` only reads it.
 
+use std::collections::BTreeMap;
+
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::{Document, SentenceRef};
-use crate::layout::{Anchor, Layout};
+use crate::layout::{Anchor, BlockKind, Layout};
 
 use super::keymap::Keymap;
-use super::screen::Areas;
+use super::screen::{Areas, ViewPrefs};
+use super::search::{Direction, Search};
 use super::sidebar;
 use super::theme::Theme;
 
@@ -25,8 +28,40 @@ pub enum Quit {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The key list, scrolled by this many rows.
+    Help { scroll: u16 },
 }
+
+/// A line being typed in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub purpose: PromptPurpose,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptPurpose {
+    Search(Direction),
+    /// Narrowing the sidebar to entries containing the text.
+    Filter,
+}
+
+/// The first key of a two-key command, waiting for its letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    SetMark,
+    GoToMark,
+}
+
+/// Where jumps came from and went back from, like vim's jump list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    pub back: Vec<Anchor>,
+    pub forward: Vec<Anchor>,
+}
+
+/// Jumps remembered at most; the oldest are dropped.
+pub const HISTORY_LIMIT: usize = 100;
 
 /// The argument maps an article has: its annotation file's (if any) and the detector's.
 #[derive(Debug, Clone, Default)]
@@ -47,17 +82,25 @@ pub struct App {
     /// Which map the sidebar shows.
     pub showing: Origin,
     pub focus: Focus,
-    /// Selected item of the shown map.
+    /// Selected sidebar entry (see `sidebar::View::entry`).
     pub selected: Option<usize>,
     /// First row on screen of each sidebar panel, in panel order.
     pub sidebar_scroll: [usize; sidebar::MAX_PANELS],
     /// Whether the sidebar's Sections list is expanded.
     pub sections_open: bool,
+    /// The sidebar shows only entries containing this text.
+    pub filter: Option<String>,
     /// Top row of the reading pane.
     pub top: Anchor,
     /// The sentence of the last jump, highlighted until the next one.
     pub highlight: Option<SentenceRef>,
+    pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    pub pending: Option<Pending>,
+    pub history: History,
+    pub marks: BTreeMap<char, Anchor>,
     pub layout: Layout,
+    pub prefs: ViewPrefs,
     /// Terminal size in columns and rows.
     pub size: (u16, u16),
     pub overlay: Option<Overlay>,
@@ -87,9 +130,16 @@ impl App {
             selected: None,
             sidebar_scroll: [0; sidebar::MAX_PANELS],
             sections_open: true,
+            filter: None,
             top: Anchor::default(),
             highlight: None,
+            search: None,
+            prompt: None,
+            pending: None,
+            history: History::default(),
+            marks: BTreeMap::new(),
             layout,
+            prefs: ViewPrefs::default(),
             size: (0, 0),
             overlay: None,
             keymap: Keymap::default(),
@@ -116,11 +166,12 @@ impl App {
             map: self.map(),
             selected: self.selected,
             sections_open: self.sections_open,
+            filter: self.filter.as_deref(),
         }
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        Areas::compute(self.size.0, self.size.1)
+        Areas::compute(self.size.0, self.size.1, &self.prefs)
     }
 
     /// Rows of the reading pane.
@@ -128,21 +179,30 @@ impl App {
         self.areas().map_or(1, |a| u32::from(a.reading.height))
     }
 
+    /// Whether the next key is text (a prompt or a mark letter), not a command.
+    pub fn expects_text(&self) -> bool {
+        self.prompt.is_some() || self.pending.is_some()
+    }
+
+    /// The paragraph at the top of the reading pane (or the first one after a heading).
+    pub fn top_paragraph(&self) -> Option<usize> {
+        let last = self.layout.block_count().checked_sub(1)?;
+        self.layout
+            .paragraph_at_or_after(self.top.block.min(last))
+            .or_else(|| self.doc.paragraphs.len().checked_sub(1))
+    }
+
     /// The first and last paragraph with a row on screen.
     pub fn visible_paragraphs(&self) -> Option<(usize, usize)> {
         let rows = u64::from(self.viewport_rows());
         let first_row = self.layout.row_of(self.top);
         let last_anchor = self.layout.anchor_at(first_row + rows.saturating_sub(1));
-        let first = self.layout.paragraph_at_or_after(
-            self.top
-                .block
-                .min(self.layout.block_count().checked_sub(1)?),
-        )?;
+        let first = self.top_paragraph()?;
         let last_block = last_anchor.block.min(self.layout.block_count() - 1);
         let last = (0..=last_block)
             .rev()
             .find_map(|b| match self.layout.kind(b) {
-                crate::layout::BlockKind::Paragraph(p) => Some(p),
+                BlockKind::Paragraph(p) => Some(p),
                 _ => None,
             })?;
         (first <= last).then_some((first, last))

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::{cursor, execute, terminal};
+use ratatui::crossterm::{cursor, event, execute, terminal};
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -19,12 +19,17 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    pub fn enter() -> io::Result<Self> {
+    /// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture.
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut stdout = io::stdout();
-        if let Err(error) = execute!(stdout, terminal::EnterAlternateScreen, cursor::Hide) {
+        let mut setup = execute!(stdout, terminal::EnterAlternateScreen, cursor::Hide);
+        if mouse && setup.is_ok() {
+            setup = execute!(stdout, event::EnableMouseCapture);
+        }
+        if let Err(error) = setup {
             restore();
             return Err(error);
         }
@@ -39,11 +44,17 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Leaves the alternate screen, shows the cursor and turns raw mode off, once.
+/// Turns mouse capture off, leaves the alternate screen, shows the cursor and turns raw
+/// mode off, once.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut stdout = io::stdout();
-        let _ = execute!(stdout, terminal::LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            stdout,
+            event::DisableMouseCapture,
+            terminal::LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = terminal::disable_raw_mode();
         let _ = stdout.flush();
     }

@@ -21,6 +21,8 @@ pub struct Session {
     /// Every byte the program wrote, for checks on the raw stream.
     output: Arc<Mutex<Vec<u8>>>,
     reader: Option<thread::JoinHandle<()>>,
+    /// The session's own config, state and data directories (unless a test sets them).
+    home: tempfile::TempDir,
 }
 
 pub struct Options<'a> {
@@ -75,6 +77,16 @@ impl Session {
             }
         };
         command.env("TERM", "xterm-256color");
+        // Never read or write the real user's config, positions or claims.
+        let home = tempfile::tempdir().expect("a temporary home");
+        for (variable, folder) in [
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_STATE_HOME", "state"),
+            ("XDG_DATA_HOME", "data"),
+        ] {
+            command.env(variable, home.path().join(folder));
+        }
+        command.env_remove("NO_COLOR");
         for (key, value) in options.env {
             command.env(key, value);
         }
@@ -112,6 +124,7 @@ impl Session {
             parser,
             output,
             reader: Some(reader),
+            home,
         }
     }
 
@@ -195,6 +208,11 @@ impl Session {
             .unwrap()
             .screen_mut()
             .set_size(nonzero(rows), nonzero(cols));
+    }
+
+    /// The session's temporary home (holding config/, state/ and data/).
+    pub fn home(&self) -> &Path {
+        self.home.path()
     }
 
     pub fn pid(&self) -> u32 {

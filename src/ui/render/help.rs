@@ -7,7 +7,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::ui::state::App;
 
-pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
+/// Draws the key list, scrolled by `scroll` rows when it is taller than the screen.
+pub fn render(app: &App, scroll: u16, screen: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let rows = app.keymap.describe();
     let key_width = rows
@@ -37,13 +38,15 @@ pub fn render(app: &App, screen: Rect, buf: &mut Buffer) {
         width,
         height,
     );
+    let scroll = scroll.min((lines.len() as u16 + 2).saturating_sub(height));
     Clear.render(area, buf);
     Paragraph::new(lines)
+        .scroll((scroll, 0))
         .block(
             Block::new()
                 .borders(Borders::ALL)
                 .border_style(theme.border_focused)
-                .title(" Keys (? or Esc closes) "),
+                .title(" Keys (? or Esc closes, ↓/↑ scroll) "),
         )
         .style(theme.overlay)
         .render(area, buf);

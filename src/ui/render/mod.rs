@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     reading::render(app, &areas, frame.buffer_mut());
     sidebar::render(app, areas.sidebar, frame.buffer_mut());
     status::render(app, areas.status, frame.buffer_mut());
-    if app.overlay == Some(Overlay::Help) {
-        help::render(app, frame.area(), frame.buffer_mut());
+    if let Some(Overlay::Help { scroll }) = app.overlay {
+        help::render(app, scroll, frame.area(), frame.buffer_mut());
     }
 }

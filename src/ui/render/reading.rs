@@ -84,6 +84,17 @@ fn draw_line(
             if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
                 decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
             }
+            if let Some(search) = &app.search {
+                let current = search.current_match();
+                for m in search.in_paragraph(p) {
+                    let style = if Some(m) == current {
+                        theme.search_current
+                    } else {
+                        theme.search_match
+                    };
+                    decorations.push((m.range.clone(), style));
+                }
+            }
             let prefix = match &paragraph.kind {
                 ParagraphKind::Body => None,
                 ParagraphKind::Quote => Some(Span::styled("│ ", theme.quote_bar)),

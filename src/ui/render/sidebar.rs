@@ -74,17 +74,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     let on_screen = app.visible_paragraphs();
-    let mut y = inner.y + 1;
-    for (index, panel) in panels(app, area).iter().enumerate() {
-        if y >= inner.bottom() {
+    for (panel, heading_y, shown, scroll) in placement(app, area) {
+        if heading_y >= inner.bottom() {
             break;
         }
-        let heading_y = y;
-        buf.set_string(inner.x, y, &panel.heading, theme.sidebar_heading);
-        y += 1;
-        let scroll = clamped_scroll(app.sidebar_scroll[index], panel);
+        buf.set_string(inner.x, heading_y, &panel.heading, theme.sidebar_heading);
         let hidden_below = panel.rows.len() > scroll + panel.height;
-        for row in panel.rows.iter().skip(scroll).take(panel.height) {
+        for (offset, row) in panel.rows.iter().skip(scroll).take(shown).enumerate() {
+            let y = heading_y + 1 + offset as u16;
             draw_row(
                 app,
                 row,
@@ -92,7 +89,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Rect::new(inner.x, y, inner.width, 1),
                 buf,
             );
-            y += 1;
         }
         // Say there is more than fits, on the heading's line.
         let more = match (scroll > 0, hidden_below) {
@@ -110,6 +106,40 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let top = inner.bottom() - detail;
         render_detail(app, Rect::new(inner.x, top, inner.width, detail), buf);
     }
+}
+
+/// Where each panel's heading and rows are: (panel, heading row, rows shown, scroll).
+fn placement(app: &App, area: Rect) -> Vec<(Panel, u16, usize, usize)> {
+    let inner = inner(area);
+    let mut y = inner.y + 1;
+    panels(app, area)
+        .into_iter()
+        .enumerate()
+        .map(|(index, panel)| {
+            let scroll = clamped_scroll(app.sidebar_scroll[index], &panel);
+            let shown = panel.rows.len().saturating_sub(scroll).min(panel.height);
+            let heading = y;
+            y += 1 + shown as u16;
+            (panel, heading, shown, scroll)
+        })
+        .collect()
+}
+
+/// The entry drawn on screen row `y`, if any.
+pub fn entry_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    placement(app, area)
+        .into_iter()
+        .find_map(|(panel, heading, shown, scroll)| {
+            let offset = usize::from(y.checked_sub(heading + 1)?);
+            (offset < shown).then(|| panel.rows[scroll + offset].item)?
+        })
+}
+
+/// The panel (heading and rows) on screen row `y`, if any.
+pub fn panel_at(app: &App, area: Rect, y: u16) -> Option<usize> {
+    placement(app, area)
+        .iter()
+        .position(|(_, heading, shown, _)| (*heading..=heading + *shown as u16).contains(&y))
 }
 
 /// A panel never scrolls past the point where its last row is at its bottom.

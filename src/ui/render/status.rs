@@ -1,49 +1,114 @@
-//! The status line: file, position, notices and key hints.
+//! The status line: file, position, notices, search state and key hints; or the prompt
+//! being typed.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::ui::state::{App, Focus};
+use crate::ui::action::Action;
+use crate::ui::search::Direction;
+use crate::ui::state::{App, Focus, Pending, PromptPurpose};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     buf.set_style(area, theme.status);
-    let paragraphs = app.doc.paragraphs.len();
-    let position = match app.visible_paragraphs() {
-        Some((first, _)) => format!("¶{}/{paragraphs}", first + 1),
-        None => format!("¶–/{paragraphs}"),
-    };
-    let total = app.layout.total_rows().max(1);
-    let bottom = app.layout.row_of(app.top) + u64::from(app.viewport_rows());
-    // The last block's blank gap row is never needed on screen: at it, the end is shown.
-    let percent = if bottom + 1 >= total {
-        100
-    } else {
-        bottom * 100 / total
-    };
-    let mut left = format!(" {}  {position}  {percent}%", app.name);
+    if let Some(line) = typing_line(app) {
+        let spans = vec![
+            Span::styled(line, theme.prompt),
+            Span::styled(" ", theme.status_message),
+        ];
+        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        return;
+    }
+    let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
     if !app.notices.is_empty() {
         left.push_str(&format!("  [{}]", app.notices.join("; ")));
     }
+    let mut spans = vec![Span::styled(left, theme.status)];
+    let message = app.message.clone().or_else(|| search_state(app));
+    if let Some(message) = message {
+        spans.push(Span::styled(format!("  {message}"), theme.status_message));
+    }
+    let hints = hints(app);
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let room = usize::from(area.width);
+    if used + hints.width() < room {
+        let gap = " ".repeat(room - used - hints.width());
+        spans.push(Span::styled(gap, theme.status));
+        spans.push(Span::styled(hints, theme.status));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// What is being typed: a search, a filter, or the letter of a mark.
+fn typing_line(app: &App) -> Option<String> {
+    if let Some(prompt) = &app.prompt {
+        let label = match prompt.purpose {
+            PromptPurpose::Search(Direction::Forward) => "/",
+            PromptPurpose::Search(Direction::Backward) => "search backward: ",
+            PromptPurpose::Filter => "filter sidebar: ",
+        };
+        return Some(format!("{label}{}", prompt.text));
+    }
+    app.pending.map(|pending| {
+        match pending {
+            Pending::SetMark => "set mark: type a letter",
+            Pending::GoToMark => "go to mark: type a letter (' for the last jump)",
+        }
+        .to_string()
+    })
+}
+
+fn position(app: &App) -> String {
+    let paragraphs = app.doc.paragraphs.len();
+    match app.visible_paragraphs() {
+        Some((first, _)) => format!("¶{}/{paragraphs}", first + 1),
+        None => format!("¶–/{paragraphs}"),
+    }
+}
+
+fn percent(app: &App) -> u64 {
+    let total = app.layout.total_rows().max(1);
+    let bottom = app.layout.row_of(app.top) + u64::from(app.viewport_rows());
+    // The last block's blank gap row is never needed on screen: at it, the end is shown.
+    if bottom + 1 >= total {
+        100
+    } else {
+        bottom * 100 / total
+    }
+}
+
+/// "match 3/12 · pattern" while a search is active.
+fn search_state(app: &App) -> Option<String> {
+    let search = app.search.as_ref()?;
+    Some(match search.current {
+        Some(index) => format!(
+            "match {}/{} · {}",
+            index + 1,
+            search.matches.len(),
+            search.pattern
+        ),
+        None => format!("not found: {}", search.pattern),
+    })
+}
+
+/// Focus and the keys that matter most, as the keymap binds them.
+fn hints(app: &App) -> String {
+    let key = |action| {
+        app.keymap
+            .keys(action)
+            .first()
+            .map_or_else(|| "?".into(), |k| k.label())
+    };
     let focus = match app.focus {
         Focus::Reading => "reading",
         Focus::Sidebar => "sidebar",
     };
-    let hints = format!("{focus} · Tab switch · ? help · q quit ");
-    let mut spans = vec![Span::styled(left.clone(), theme.status)];
-    if let Some(message) = &app.message {
-        spans.push(Span::styled(format!("  {message}"), theme.status_message));
-    }
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = usize::from(area.width);
-    if used + hints.width() < room {
-        spans.push(Span::styled(
-            " ".repeat(room - used - hints.width()),
-            theme.status,
-        ));
-        spans.push(Span::styled(hints, theme.status));
-    }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    format!(
+        "{focus} · {} switch · {} help · {} quit ",
+        key(Action::SwitchFocus),
+        key(Action::ToggleHelp),
+        key(Action::Quit)
+    )
 }

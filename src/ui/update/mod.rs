@@ -1,0 +1,96 @@
+//! Applies an action to the state. No terminal here: everything is testable on a value.
+//! One file per concern: the reading pane, the sidebar, search and prompts, the jump
+//! history and marks, the mouse, and the view preferences.
+
+mod history;
+mod mouse;
+mod prompt;
+mod reading;
+mod sidebar;
+mod view;
+
+pub use reading::jump_to_sentence;
+
+use super::action::Action;
+use super::state::{App, Focus, Overlay, Quit};
+
+pub fn update(app: &mut App, action: Action) {
+    // A message lasts until the next key: a resize or the mouse does not clear it.
+    if !matches!(action, Action::Resize(..) | Action::Mouse(_)) {
+        app.message = None;
+    }
+    match action {
+        Action::Resize(width, height) => return view::resize(app, width, height),
+        Action::Interrupt => {
+            app.quit = Some(Quit::Interrupted);
+            return;
+        }
+        Action::Text(key) => return prompt::text(app, key),
+        Action::Mouse(input) => return mouse::input(app, input),
+        _ => {}
+    }
+    if let Some(Overlay::Help { scroll }) = app.overlay {
+        app.overlay = match action {
+            Action::Cancel | Action::ToggleHelp | Action::Quit => None,
+            Action::Down => Some(Overlay::Help { scroll: scroll + 1 }),
+            Action::Up => Some(Overlay::Help {
+                scroll: scroll.saturating_sub(1),
+            }),
+            _ => app.overlay,
+        };
+        return;
+    }
+    match (action, app.focus) {
+        (Action::Quit, _) => app.quit = Some(Quit::Normal),
+        (Action::Cancel, _) => cancel(app),
+        (Action::ToggleHelp, _) => app.overlay = Some(Overlay::Help { scroll: 0 }),
+        (Action::SwitchFocus, _) => sidebar::switch_focus(app),
+        (Action::ToggleSource, _) => sidebar::toggle_source(app),
+        (Action::ToggleSections, _) => sidebar::toggle_sections(app),
+        (Action::Jump, Focus::Sidebar) => sidebar::jump_to_selected(app),
+        (Action::Jump, Focus::Reading) => {}
+        (Action::JumpToRebuttal, _) => sidebar::jump_to_rebuttal(app),
+        (Action::Down, Focus::Sidebar) => sidebar::select_by(app, 1),
+        (Action::Up, Focus::Sidebar) => sidebar::select_by(app, -1),
+        (Action::PageDown | Action::HalfPageDown, Focus::Sidebar) => sidebar::select_by(app, 5),
+        (Action::PageUp | Action::HalfPageUp, Focus::Sidebar) => sidebar::select_by(app, -5),
+        (Action::Top, Focus::Sidebar) => sidebar::select_by(app, isize::MIN / 2),
+        (Action::Bottom, Focus::Sidebar) => sidebar::select_by(app, isize::MAX / 2),
+        (Action::Down, Focus::Reading) => reading::scroll_by(app, 1),
+        (Action::Up, Focus::Reading) => reading::scroll_by(app, -1),
+        (Action::PageDown, Focus::Reading) => reading::scroll_by(app, reading::page(app)),
+        (Action::PageUp, Focus::Reading) => reading::scroll_by(app, -reading::page(app)),
+        (Action::HalfPageDown, Focus::Reading) => reading::scroll_by(app, reading::half_page(app)),
+        (Action::HalfPageUp, Focus::Reading) => reading::scroll_by(app, -reading::half_page(app)),
+        (Action::Top, Focus::Reading) => reading::jump_to_top(app),
+        (Action::Bottom, Focus::Reading) => reading::jump_to_end(app),
+        (Action::NextParagraph, _) => reading::next_paragraph(app),
+        (Action::PreviousParagraph, _) => reading::previous_paragraph(app),
+        (Action::SearchForward | Action::SearchBackward, _) => prompt::open(app, action),
+        (Action::NextMatch, _) => prompt::step(app, false),
+        (Action::PreviousMatch, _) => prompt::step(app, true),
+        (Action::JumpBack, _) => history::back(app),
+        (Action::JumpForward, _) => history::forward(app),
+        (Action::SetMark, _) => app.pending = Some(super::state::Pending::SetMark),
+        (Action::GoToMark, _) => app.pending = Some(super::state::Pending::GoToMark),
+        (Action::ToggleSidebar, _) => view::toggle_sidebar(app),
+        (Action::SidebarNarrower, _) => view::sidebar_width_by(app, -4),
+        (Action::SidebarWider, _) => view::sidebar_width_by(app, 4),
+        (Action::CycleMeasure, _) => view::cycle_measure(app),
+        (Action::Resize(..) | Action::Interrupt | Action::Text(_) | Action::Mouse(_), _) => {
+            unreachable!("handled above")
+        }
+    }
+}
+
+/// Esc: clears a sidebar filter or the search highlight first, then quits.
+fn cancel(app: &mut App) {
+    if app.filter.take().is_some() {
+        app.message = Some("filter cleared".into());
+        sidebar::keep_selection_visible(app);
+    } else if app.search.take().is_some() {
+        app.message = Some("search cleared".into());
+    } else {
+        app.quit = Some(Quit::Normal);
+    }
+}

@@ -1,0 +1,95 @@
+//! Moving through the reading pane: lines, pages, paragraphs, the ends, and jumps to a
+//! sentence.
+
+use crate::document::SentenceRef;
+use crate::layout::{Anchor, BlockKind};
+use crate::ui::state::App;
+
+use super::history;
+
+pub fn page(app: &App) -> i64 {
+    i64::from(app.viewport_rows().saturating_sub(1).max(1))
+}
+
+pub fn half_page(app: &App) -> i64 {
+    i64::from((app.viewport_rows() / 2).max(1))
+}
+
+/// Places the top of the reading pane, clamped so the last page stays full, and wraps
+/// what will be drawn.
+pub fn set_top(app: &mut App, top: Anchor) {
+    let rows = app.viewport_rows();
+    app.top = app.layout.clamp_top(&app.doc, top, rows);
+    app.layout.ensure_rows(&app.doc, app.top, rows);
+}
+
+pub fn scroll_by(app: &mut App, delta: i64) {
+    let top = app.layout.offset(&app.doc, app.top, delta);
+    set_top(app, top);
+}
+
+pub fn jump_to_top(app: &mut App) {
+    history::record(app);
+    set_top(app, Anchor::default());
+}
+
+pub fn jump_to_end(app: &mut App) {
+    history::record(app);
+    let end = app.layout.end();
+    set_top(app, end);
+}
+
+pub fn next_paragraph(app: &mut App) {
+    let start = app.top.block + 1;
+    let next = (start..app.layout.block_count())
+        .find(|&b| matches!(app.layout.kind(b), BlockKind::Paragraph(_)));
+    if let Some(block) = next {
+        set_top(app, Anchor { block, row: 0 });
+    }
+}
+
+pub fn previous_paragraph(app: &mut App) {
+    let current_started_above =
+        app.top.row > 0 && matches!(app.layout.kind(app.top.block), BlockKind::Paragraph(_));
+    let target = if current_started_above {
+        Some(app.top.block)
+    } else {
+        (0..app.top.block.min(app.layout.block_count()))
+            .rev()
+            .find(|&b| matches!(app.layout.kind(b), BlockKind::Paragraph(_)))
+    };
+    let block = target.unwrap_or(0);
+    set_top(app, Anchor { block, row: 0 });
+}
+
+/// Puts the sentence's paragraph at the top of the reading pane (unless the end of the
+/// document comes first) and highlights the sentence. If the sentence would still be
+/// below the pane, scrolls until it is in view. Recorded in the jump history.
+pub fn jump_to_sentence(app: &mut App, at: SentenceRef) {
+    if !app.doc.contains(at) {
+        return;
+    }
+    history::record(app);
+    app.highlight = Some(at);
+    let start = app.doc.paragraphs[at.paragraph].sentences[at.sentence].start;
+    show_offset(app, at.paragraph, start);
+}
+
+/// Puts paragraph `paragraph` at the top, then makes sure the line holding byte `offset`
+/// of it is on screen (a third of the way down if it had to scroll).
+pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
+    let block = app.layout.block_of_paragraph(paragraph);
+    set_top(app, Anchor { block, row: 0 });
+    let line = app
+        .layout
+        .lines(block)
+        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
+        .unwrap_or(0) as u32;
+    let rows = app.viewport_rows();
+    let top_row = app.layout.row_of(app.top);
+    let target_row = app.layout.first_row(block) + u64::from(line);
+    if target_row >= top_row + u64::from(rows) || target_row < top_row {
+        let row = line.saturating_sub(rows / 3);
+        set_top(app, Anchor { block, row });
+    }
+}

@@ -1,0 +1,51 @@
+//! The terminal's size and the view preferences: sidebar shown, its width, the measure.
+//! Every change re-lays out for the new text width and keeps the same text at the top.
+
+use crate::config::SIDEBAR_WIDTHS;
+use crate::ui::state::{App, Focus};
+
+use super::{reading, sidebar};
+
+pub fn resize(app: &mut App, width: u16, height: u16) {
+    app.size = (width, height);
+    relayout(app);
+}
+
+pub fn toggle_sidebar(app: &mut App) {
+    app.prefs.sidebar_shown = !app.prefs.sidebar_shown;
+    if !app.prefs.sidebar_shown {
+        app.focus = Focus::Reading;
+    }
+    relayout(app);
+}
+
+pub fn sidebar_width_by(app: &mut App, delta: i16) {
+    let width = app.prefs.sidebar_width.saturating_add_signed(delta);
+    app.prefs.sidebar_width = width.clamp(*SIDEBAR_WIDTHS.start(), *SIDEBAR_WIDTHS.end());
+    app.prefs.sidebar_shown = true;
+    relayout(app);
+    app.message = Some(format!("sidebar {} columns", app.prefs.sidebar_width));
+}
+
+pub fn cycle_measure(app: &mut App) {
+    app.prefs.measure = app.prefs.measure.next();
+    relayout(app);
+    app.message = Some(format!("measure: {}", app.prefs.measure.name()));
+}
+
+/// Re-wraps for the current text width, keeping the same text at the top: the anchor
+/// names a block, so only the row inside the block is scaled to the new wrapping.
+fn relayout(app: &mut App) {
+    let Some(areas) = app.areas() else { return };
+    let last = app.layout.block_count().saturating_sub(1);
+    let old_height = app.layout.height(app.top.block.min(last));
+    let fraction = f64::from(app.top.row) / f64::from(old_height.max(1));
+    app.layout
+        .set_width(&app.doc, usize::from(areas.text.width));
+    if app.top.block < app.layout.block_count() {
+        app.layout.ensure(&app.doc, app.top.block);
+        app.top.row = (fraction * f64::from(app.layout.height(app.top.block))) as u32;
+    }
+    reading::set_top(app, app.top);
+    sidebar::keep_selection_visible(app);
+}
