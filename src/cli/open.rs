@@ -27,15 +27,30 @@ pub struct Opened {
     pub claims: Option<(String, String)>,
 }
 
-/// Loads `input`, then its annotation file: `claims_override` if given, else
-/// `NAME.claims.toml` beside a file, or the embedded article's own.
+/// Loads `input`, then its annotation file (see [`claims_for`]).
 pub fn open(
     input: &InputSpec,
     options: &LoadOptions,
     claims_override: Option<&Path>,
 ) -> Result<Opened> {
     let loaded = source::open(input, options)?;
-    let claims = match (claims_override, input) {
+    Ok(Opened {
+        claims: claims_for(input, claims_override)?,
+        doc: loaded.document,
+        name: loaded.name,
+        input: input.clone(),
+        notices: loaded.notices,
+        content_hash: loaded.source_bytes_hash,
+    })
+}
+
+/// The annotation text and its label: `claims_override` if given, else `NAME.claims.toml`
+/// beside a file, or the embedded article's own.
+pub fn claims_for(
+    input: &InputSpec,
+    claims_override: Option<&Path>,
+) -> Result<Option<(String, String)>> {
+    Ok(match (claims_override, input) {
         (Some(path), _) => match read_claims(path)? {
             Some(claims) => Some(claims),
             None => bail!("{}: no such file", path.display()),
@@ -46,14 +61,6 @@ pub fn open(
         )),
         (None, InputSpec::Path(path)) => read_claims(&claims_path_for(path))?,
         (None, _) => None,
-    };
-    Ok(Opened {
-        doc: loaded.document,
-        name: loaded.name,
-        input: input.clone(),
-        notices: loaded.notices,
-        content_hash: loaded.source_bytes_hash,
-        claims,
     })
 }
 

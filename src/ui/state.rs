@@ -1,6 +1,7 @@
 //! Everything the reader shows, in one value. `update` changes it; `render` only reads it.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::{Document, SentenceRef};
@@ -73,11 +74,23 @@ pub struct Maps {
 /// What the reader is looking at and where.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub doc: Document,
+    /// Shared with the background analysis once loading is complete; appended to (while
+    /// no one else holds it) as a large file streams in.
+    pub doc: Arc<Document>,
+    /// Share of a streamed file loaded so far, while it loads.
+    pub loading: Option<f32>,
+    /// Whether the argument maps are still being worked out in the background.
+    pub analysing: bool,
+    /// A paragraph to resume at once it has loaded (remembered position).
+    pub resume: Option<usize>,
+    /// `G` was pressed while loading: stay at the end as more arrives.
+    pub follow_end: bool,
     /// File name (or "stdin", or a URL) for the status line.
     pub name: String,
     /// Things said about loading (replaced bytes, removed escapes), shown in the status line.
     pub notices: Vec<String>,
+    /// What cleaning the text removed or replaced, for the status line.
+    pub load_notices: Vec<String>,
     pub maps: Maps,
     /// Which map the sidebar shows.
     pub showing: Origin,
@@ -121,9 +134,14 @@ impl App {
         };
         let layout = Layout::new(&doc, 1);
         let mut app = App {
-            doc,
+            doc: Arc::new(doc),
+            loading: None,
+            analysing: false,
+            resume: None,
+            follow_end: false,
             name,
             notices: Vec::new(),
+            load_notices: Vec::new(),
             maps,
             showing,
             focus: Focus::Reading,

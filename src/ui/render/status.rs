@@ -22,8 +22,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
-    if !app.notices.is_empty() {
-        left.push_str(&format!("  [{}]", app.notices.join("; ")));
+    let notices: Vec<&str> = app
+        .load_notices
+        .iter()
+        .chain(&app.notices)
+        .map(String::as_str)
+        .collect();
+    if !notices.is_empty() {
+        left.push_str(&format!("  [{}]", notices.join("; ")));
     }
     let mut spans = vec![Span::styled(left, theme.status)];
     let message = app.message.clone().or_else(|| search_state(app));

@@ -2,6 +2,7 @@
 //! One file per concern: the reading pane, the sidebar, search and prompts, the jump
 //! history and marks, the mouse, and the view preferences.
 
+mod background;
 mod history;
 mod mouse;
 mod prompt;
@@ -9,6 +10,7 @@ mod reading;
 mod sidebar;
 mod view;
 
+pub use background::{Background, apply as apply_background};
 pub use reading::jump_to_sentence;
 
 use super::action::Action;
@@ -18,6 +20,7 @@ pub fn update(app: &mut App, action: Action) {
     // A message lasts until the next key: a resize or the mouse does not clear it.
     if !matches!(action, Action::Resize(..) | Action::Mouse(_)) {
         app.message = None;
+        app.follow_end = false;
     }
     match action {
         Action::Resize(width, height) => return view::resize(app, width, height),

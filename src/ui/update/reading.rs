@@ -37,6 +37,7 @@ pub fn jump_to_end(app: &mut App) {
     history::record(app);
     let end = app.layout.end();
     set_top(app, end);
+    app.follow_end = app.loading.is_some();
 }
 
 pub fn next_paragraph(app: &mut App) {
