@@ -71,7 +71,8 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(first.source_bytes_hash))
         }
         None => {
-            let opened = open(&spec, &options, input.claims.as_deref())?;
+            let mut opened = open(&spec, &options, input.claims.as_deref())?;
+            opened.map_file = input.map.clone();
             let maps = opened.maps()?;
             let key = position_store::key(opened.content_hash);
             let mut app = App::new(opened.doc, opened.name, maps, (0, 0));
