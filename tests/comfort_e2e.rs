@@ -188,6 +188,7 @@ fn a_rebound_key_works_and_help_shows_it() {
     );
     let env = [("XDG_CONFIG_HOME", config.path().to_str().unwrap())];
     let mut session = Session::start(Options {
+        cols: 200,
         rows: 40,
         env: &env,
         ..Options::default()

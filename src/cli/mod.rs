@@ -4,6 +4,7 @@
 mod args;
 pub mod completions;
 pub mod man;
+pub mod maps;
 mod open;
 mod reader;
 

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
-use crate::argument::store::claims_path_for;
 use crate::argument::import::{self, Imported};
+use crate::argument::store::claims_path_for;
 use crate::argument::{ArgumentMap, annotations, detect};
 use crate::document::Document;
 use crate::source::{self, InputSpec, LoadOptions};
@@ -121,7 +121,9 @@ impl Opened {
         };
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), describe_io(&e)))?;
-        let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
             || text.trim_start().starts_with('{');
         let imported = if is_json {
             import::from_aif(&text, &self.doc)

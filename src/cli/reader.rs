@@ -6,15 +6,14 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::args::{InputArgs, ViewArgs};
-use super::open::claims_for;
-use super::{load_options, open};
-use crate::argument::{annotations, detect};
+use super::load_options;
+use super::maps::{self, MapSource};
 use crate::config::Config;
 use crate::document::Document;
 use crate::layout::Anchor;
 use crate::position_store::{self, PositionStore};
-use crate::source::InputSpec;
 use crate::source::stream::{self, Streamed};
+use crate::source::{self, InputSpec};
 use crate::ui::App;
 use crate::ui::Maps;
 use crate::ui::event_loop::Work;
@@ -59,25 +58,36 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         // A large plain-text file: show its beginning now, load and analyse the rest in
         // the background.
         Some(Streamed { first, rest }) => {
-            let claims = claims_for(&spec, input.claims.as_deref())?;
             let mut app = App::new(first.document, first.name, Maps::default(), (0, 0));
             app.load_notices = first.notices;
             app.loading = Some(0.0);
             app.analysing = true;
+            let (claims, import) = (input.claims.clone(), input.map.clone());
+            let analysis = move |doc: &Document| {
+                let source = MapSource::new(&spec, doc, claims.as_deref(), import.as_deref());
+                maps::build(doc, source).map_err(|error| format!("{error:#}"))
+            };
             let work = Work {
                 rest: Some(rest),
-                analysis: Some(Box::new(move |doc| analyse(doc, claims))),
+                analysis: Some(Box::new(analysis)),
             };
             (app, work, position_store::key(first.source_bytes_hash))
         }
         None => {
-            let mut opened = open(&spec, &options, input.claims.as_deref())?;
-            opened.map_file = input.map.clone();
-            let maps = opened.maps()?;
-            let key = position_store::key(opened.content_hash);
-            let mut app = App::new(opened.doc, opened.name, maps, (0, 0));
-            app.load_notices = opened.notices;
-            (app, Work::default(), key)
+            let loaded = source::open(&spec, &options)?;
+            let doc = loaded.document;
+            let map_source =
+                MapSource::new(&spec, &doc, input.claims.as_deref(), input.map.as_deref());
+            let (maps, editing, notices) = maps::build(&doc, map_source)?;
+            let mut app = App::new(doc, loaded.name, maps, (0, 0));
+            app.load_notices = loaded.notices;
+            app.notices = notices;
+            app.editing = Some(editing);
+            (
+                app,
+                Work::default(),
+                position_store::key(loaded.source_bytes_hash),
+            )
         }
     };
     app.theme = theme;
@@ -120,24 +130,4 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         Exit::Signal(signal) => ExitCode::from(128 + signal as u8),
         Exit::TerminalClosed => ExitCode::from(129),
     })
-}
-
-/// The argument maps of a whole document: its annotations (if any) and detection. An
-/// annotation file that does not fit is reported, and the detected map still shown.
-fn analyse(doc: &Document, claims: Option<(String, String)>) -> (Maps, Option<String>) {
-    let detected = detect::detect(doc);
-    let (annotated, problem) = match claims {
-        None => (None, None),
-        Some((text, label)) => match annotations::parse(&text, doc, &label) {
-            Ok(map) => (Some(map), None),
-            Err(error) => (None, Some(format!("{error:#}"))),
-        },
-    };
-    (
-        Maps {
-            annotated,
-            detected,
-        },
-        problem,
-    )
 }

@@ -14,8 +14,8 @@ use signal_hook::iterator::Signals;
 use super::action::{Action, MouseInput, MouseKind, TextKey};
 use super::keymap::{INTERRUPT_KEY, Key};
 use super::render::render;
-use super::state::Maps;
 use super::state::{App, Quit};
+use super::state::{Editing, Maps};
 use super::terminal::TerminalGuard;
 use super::update::{Background, apply_background, update};
 use crate::document::Document;
@@ -30,7 +30,10 @@ enum Event {
 }
 
 /// Works out the argument maps of the whole document (detection, annotations).
-pub type Analysis = Box<dyn FnOnce(&Document) -> (Maps, Option<String>) + Send>;
+pub type Analysis = Box<dyn FnOnce(&Document) -> Analysed + Send>;
+
+/// The maps to show, the editing state and notices; or why there are none.
+pub type Analysed = Result<(Maps, Editing, Vec<String>), String>;
 
 /// What the reader does besides reading keys.
 #[derive(Default)]
@@ -63,8 +66,7 @@ fn spawn_loader(mut rest: Rest, sender: Sender<Event>) {
 
 fn spawn_analysis(analysis: Analysis, doc: Arc<Document>, sender: Sender<Event>) {
     thread::spawn(move || {
-        let (maps, problem) = analysis(&doc);
-        let message = Background::Analysed(maps, problem);
+        let message = Background::Analysed(analysis(&doc));
         let _ = sender.send(Event::Background(Box::new(message)));
     });
 }

@@ -3,6 +3,10 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use std::path::PathBuf;
+
+use crate::argument::edit::Editor;
+use crate::argument::store::ClaimsStore;
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::{Document, SentenceRef};
 use crate::layout::{Anchor, BlockKind, Layout};
@@ -45,6 +49,10 @@ pub enum PromptPurpose {
     Search(Direction),
     /// Narrowing the sidebar to entries containing the text.
     Filter,
+    /// A note for the selected item.
+    Note,
+    /// A path to save the annotations to.
+    SaveAs,
 }
 
 /// The first key of a two-key command, waiting for its letter.
@@ -52,6 +60,8 @@ pub enum PromptPurpose {
 pub enum Pending {
     SetMark,
     GoToMark,
+    /// The format letter after `e`.
+    Export,
 }
 
 /// Where jumps came from and went back from, like vim's jump list.
@@ -69,6 +79,17 @@ pub const HISTORY_LIMIT: usize = 100;
 pub struct Maps {
     pub annotated: Option<ArgumentMap>,
     pub detected: ArgumentMap,
+}
+
+/// Changing the annotated map from the reader, and where it is saved.
+#[derive(Debug, Clone)]
+pub struct Editing {
+    pub editor: Editor,
+    pub store: ClaimsStore,
+    /// Every detected item; the sidebar shows those not accepted or rejected.
+    pub detected: ArgumentMap,
+    /// Where exports go: beside the article, or `None` for the data directory.
+    pub article: Option<PathBuf>,
 }
 
 /// What the reader is looking at and where.
@@ -107,6 +128,10 @@ pub struct App {
     pub top: Anchor,
     /// The sentence of the last jump, highlighted until the next one.
     pub highlight: Option<SentenceRef>,
+    /// The sentence cursor (`(` and `)`), which editing keys act on.
+    pub cursor: Option<SentenceRef>,
+    /// `None` until the document is loaded and analysed.
+    pub editing: Option<Editing>,
     pub search: Option<Search>,
     pub prompt: Option<Prompt>,
     pub pending: Option<Pending>,
@@ -151,6 +176,8 @@ impl App {
             filter: None,
             top: Anchor::default(),
             highlight: None,
+            cursor: None,
+            editing: None,
             search: None,
             prompt: None,
             pending: None,

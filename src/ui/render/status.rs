@@ -54,6 +54,8 @@ fn typing_line(app: &App) -> Option<String> {
             PromptPurpose::Search(Direction::Forward) => "/",
             PromptPurpose::Search(Direction::Backward) => "search backward: ",
             PromptPurpose::Filter => "filter sidebar: ",
+            PromptPurpose::Note => "note: ",
+            PromptPurpose::SaveAs => "save annotations as: ",
         };
         return Some(format!("{label}{}", prompt.text));
     }
@@ -61,6 +63,7 @@ fn typing_line(app: &App) -> Option<String> {
         match pending {
             Pending::SetMark => "set mark: type a letter",
             Pending::GoToMark => "go to mark: type a letter (' for the last jump)",
+            Pending::Export => "export as: j JSON, m Markdown, a Argdown, i AIF",
         }
         .to_string()
     })

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::argument::Origin;
 use crate::document::Document;
 use crate::layout::Anchor;
-use crate::ui::state::{App, Maps};
+use crate::ui::state::{App, Editing, Maps};
 
 use super::{reading, sidebar};
 
@@ -23,9 +23,9 @@ pub enum Background {
     },
     /// Loading stopped with an error (the part before it stays readable).
     LoadFailed(String),
-    /// The argument maps of the whole document, and what went wrong making them (an
-    /// annotation file that does not fit, say).
-    Analysed(Maps, Option<String>),
+    /// The argument maps of the whole document and the editing state, or why there are
+    /// none (an annotation file that does not fit, say).
+    Analysed(Result<(Maps, Editing, Vec<String>), String>),
 }
 
 pub fn apply(app: &mut App, message: Background) {
@@ -61,7 +61,7 @@ pub fn apply(app: &mut App, message: Background) {
             app.analysing = false;
             app.message = Some(format!("loading stopped: {error}"));
         }
-        Background::Analysed(maps, problem) => {
+        Background::Analysed(Ok((maps, editing, notices))) => {
             app.showing = if maps.annotated.is_some() {
                 Origin::Annotated
             } else {
@@ -71,10 +71,13 @@ pub fn apply(app: &mut App, message: Background) {
             app.analysing = false;
             let count = app.sidebar_view().entry_count();
             app.selected = app.selected.filter(|&s| s < count);
+            app.editing = Some(editing);
+            app.notices.extend(notices);
             sidebar::keep_selection_visible(app);
-            if problem.is_some() {
-                app.message = problem;
-            }
+        }
+        Background::Analysed(Err(problem)) => {
+            app.analysing = false;
+            app.message = Some(problem);
         }
     }
 }
