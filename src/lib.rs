@@ -11,6 +11,7 @@ pub mod document;
 pub mod layout;
 pub mod outline;
 pub mod source;
+pub mod synthetic;
 pub mod ui;
 
 /// The article opened when no path is given: a raw page capture, menus and footer included.

@@ -1,0 +1,136 @@
+//! Key-claim scoring: how likely a sentence states the author's thesis or a main claim.
+//!
+//! Positive evidence: it shares the title's rarer words; it carries stance (modal "should",
+//! "must", explicit thesis phrasing, comparison "is better than"), evaluative words, a
+//! conclusion marker or a signpost; it sits where writers put claims (the opening and
+//! closing paragraphs, the end of the introduction, a body paragraph's topic sentence or
+//! closing sentence, the last sentence). Negative evidence: the sentence reports others
+//! (attribution, quotation), is a question, concedes, tells a story (past tense, dates,
+//! numbers, names, "recently"), illustrates ("for example"), or answers a counterclaim.
+
+use super::Sentence;
+use super::attribution;
+use super::cues::Features;
+use super::lexicon::CueKind;
+use super::title::Title;
+
+/// The score above which a sentence is a plausible key claim (confidence 0.5).
+pub const MIDPOINT: f32 = 1.0;
+
+/// Score of `s` as a key claim; pushes readable reasons into `why` when given.
+pub fn score(s: &Sentence, title: &Title, rebuttal: bool, mut why: Option<&mut Vec<String>>) -> f32 {
+    let f = &s.f;
+    let mut score = 0.0;
+    // Reasons are formatted only when asked for.
+    macro_rules! note {
+        ($($arg:tt)*) => {
+            if let Some(out) = why.as_deref_mut() {
+                out.push(format!($($arg)*));
+            }
+        };
+    }
+
+    if s.title > 0.0 {
+        score += 2.2 * s.title;
+        if s.title >= 0.2 {
+            note!("matches title: {}", title.words(s.title_mask).join(", "));
+        }
+    }
+    score += stance(s.text, f, why.as_deref_mut());
+
+    let p = &s.pos;
+    let mut place = |bonus: f32, what: &str| {
+        score += bonus;
+        if let Some(out) = why.as_deref_mut() {
+            out.push(format!("thesis position: {what}"));
+        }
+    };
+    if p.last_in_document {
+        place(0.5, "last sentence");
+    } else if p.last_paragraph && p.first_in_paragraph {
+        place(0.5, "opens the conclusion paragraph");
+    } else if p.last_paragraph {
+        place(0.3, "conclusion paragraph");
+    } else if p.first_paragraph && p.last_in_paragraph && p.paragraph_sentences > 1 {
+        place(0.5, "ends the introduction");
+    } else if p.first_paragraph {
+        place(0.1, "introduction");
+    } else if p.first_in_paragraph && p.paragraph_sentences > 1 {
+        place(0.35, "topic sentence");
+    } else if p.last_in_paragraph && p.paragraph_sentences > 2 {
+        place(0.15, "closes a paragraph");
+    }
+
+    // Negative evidence.
+    let others = attribution::others(f);
+    if others > 0.0 {
+        score -= 1.4 * others;
+        if let Some(out) = why.as_deref_mut() {
+            attribution::explain(s.text, f, out);
+        }
+    }
+    if f.question {
+        score -= 1.5;
+        note!("question");
+    }
+    if f.opens_with(CueKind::Concession) {
+        score -= 0.7;
+    }
+    if f.opens_with(CueKind::Example) {
+        score -= 0.8;
+    } else if f.has(CueKind::Example) {
+        score -= 0.3;
+    }
+    let words = f32::from(f.words.max(1));
+    let narrative = 0.5 * f.count(CueKind::Narrative).min(3.0)
+        + 0.15 * f32::from(f.numbers.min(4))
+        + 1.2 * (f32::from(f.past) / words).min(0.3) / 0.3 * 0.5
+        + 0.8 * (f32::from(f.capitalised) / words - 0.1).max(0.0);
+    if narrative > 0.35 {
+        note!("narrative or background");
+    }
+    score -= narrative;
+    if f.words < 6 {
+        score -= 0.6;
+    }
+    if rebuttal {
+        score -= 0.6;
+        note!("answers a counterclaim");
+    }
+    score
+}
+
+/// The stance part of the score: modality, thesis phrasing, evaluation, conclusions.
+fn stance(text: &str, f: &Features, mut why: Option<&mut Vec<String>>) -> f32 {
+    let mut score = 0.0;
+    let mut cue = |kind: CueKind, weight: f32, label: &str| {
+        if let Some(c) = f.cue_text(text, kind) {
+            score += weight;
+            if let Some(out) = why.as_deref_mut() {
+                out.push(format!("{label}: '{c}'"));
+            }
+        }
+    };
+    cue(CueKind::Thesis, 1.1, "thesis marker");
+    cue(CueKind::Stance, 0.9, "stance");
+    cue(CueKind::Conclusion, 0.6, "conclusion marker");
+    if f.opens_with(CueKind::Signpost) {
+        cue(CueKind::Signpost, 0.4, "signpost");
+    }
+    if f.has(CueKind::Conclusion) && f.opens_with(CueKind::Conclusion) {
+        score += 0.3;
+    }
+    if f.has(CueKind::Evaluative) {
+        score += 0.3 * f.count(CueKind::Evaluative).min(3.0);
+        if let (Some(c), Some(out)) = (f.cue_text(text, CueKind::Evaluative), why) {
+            out.push(format!("evaluative: '{c}'"));
+        }
+    }
+    if f.has(CueKind::Prediction) {
+        score += 0.25;
+    }
+    if f.has(CueKind::FirstPerson) {
+        score += 0.15;
+    }
+    score
+}
