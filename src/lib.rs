@@ -5,6 +5,9 @@
 //! `argument` (claims, counterclaims, rebuttals) → `layout` (wrapped lines per width) →
 //! `ui` (state, actions, rendering). `cli` ties them together for the binary.
 
+// Lists of byte ranges (lines, sentences) often hold one range; that is not a mistake.
+#![allow(clippy::single_range_in_vec_init)]
+
 pub mod argument;
 pub mod cli;
 pub mod document;

@@ -1,1 +1,150 @@
-//! The machine-readable outline printed by `counterpoint outline`.
+//! The machine-readable outline printed by `counterpoint outline`: the article's metadata,
+//! body paragraphs and argument map, as JSON or as a readable Markdown outline.
+
+use serde::Serialize;
+
+use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
+use crate::document::{Document, SentenceRef};
+
+#[derive(Debug, Serialize)]
+pub struct Outline<'a> {
+    pub title: Option<&'a str>,
+    pub dek: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub date: Option<&'a str>,
+    /// Body paragraphs in reading order; claims refer to them by 0-based index.
+    pub paragraphs: Vec<&'a str>,
+    pub sections: Vec<SectionOut<'a>>,
+    pub notes: Vec<&'a str>,
+    /// Key claims, then counterclaims, each in reading order (sidebar order).
+    pub claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionOut<'a> {
+    pub title: &'a str,
+    pub level: u8,
+    /// Index of the section's first paragraph.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimOut<'a> {
+    pub kind: ClaimKind,
+    pub paragraph: usize,
+    /// The exact sentence as it stands in the paragraph.
+    pub text: &'a str,
+    pub source: Origin,
+    pub rebuttals: Vec<SentenceOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<&'a str>,
+    pub confidence: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SentenceOut<'a> {
+    pub paragraph: usize,
+    pub text: &'a str,
+}
+
+impl<'a> Outline<'a> {
+    pub fn new(doc: &'a Document, map: &'a ArgumentMap) -> Self {
+        let meta = &doc.meta;
+        Outline {
+            title: meta.title.as_deref(),
+            dek: meta.dek.as_deref(),
+            byline: meta.byline.as_deref(),
+            date: meta.date.as_deref(),
+            paragraphs: (0..doc.paragraphs.len())
+                .map(|i| doc.paragraph_text(i))
+                .collect(),
+            sections: doc
+                .sections
+                .iter()
+                .map(|s| SectionOut {
+                    title: &s.title,
+                    level: s.level,
+                    paragraph: s.first_paragraph,
+                })
+                .collect(),
+            notes: doc.notes.iter().map(String::as_str).collect(),
+            claims: map.items.iter().map(|item| claim(doc, item)).collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an outline always serialises")
+    }
+
+    /// A readable outline: metadata, then the claims with their rebuttals.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        out.push_str(&format!("# {}\n\n", self.title.unwrap_or("Untitled")));
+        if let Some(dek) = self.dek {
+            out.push_str(&format!("*{dek}*\n\n"));
+        }
+        let by: Vec<String> = [
+            self.byline.map(|b| format!("By {b}")),
+            self.date.map(String::from),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !by.is_empty() {
+            out.push_str(&format!("{}\n\n", by.join(" · ")));
+        }
+        out.push_str(&format!("{} paragraphs.\n", self.paragraphs.len()));
+        for (kind, heading) in [
+            (ClaimKind::Key, "Key claims"),
+            (ClaimKind::Counter, "Counterclaims"),
+        ] {
+            out.push_str(&format!("\n## {heading}\n\n"));
+            let claims: Vec<&ClaimOut> = self.claims.iter().filter(|c| c.kind == kind).collect();
+            if claims.is_empty() {
+                out.push_str("None found.\n");
+            }
+            for claim in claims {
+                let mark = if claim.source == Origin::Detected {
+                    " (detected)"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "- ¶{}{mark}: {}\n",
+                    claim.paragraph + 1,
+                    claim.text
+                ));
+                for rebuttal in &claim.rebuttals {
+                    out.push_str(&format!(
+                        "  - rebutted in ¶{}: {}\n",
+                        rebuttal.paragraph + 1,
+                        rebuttal.text
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn claim<'a>(doc: &'a Document, item: &'a Item) -> ClaimOut<'a> {
+    ClaimOut {
+        kind: item.kind,
+        paragraph: item.anchor.paragraph,
+        text: doc.sentence_text(item.anchor),
+        source: item.origin,
+        rebuttals: item.rebuttals.iter().map(|r| sentence(doc, *r)).collect(),
+        evidence: item.evidence.iter().map(String::as_str).collect(),
+        confidence: item.confidence,
+        note: item.note.as_deref(),
+    }
+}
+
+fn sentence(doc: &Document, at: SentenceRef) -> SentenceOut<'_> {
+    SentenceOut {
+        paragraph: at.paragraph,
+        text: doc.sentence_text(at),
+    }
+}

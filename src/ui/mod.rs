@@ -1,1 +1,17 @@
-//! The terminal user interface: state, actions, update and rendering.
+//! The terminal user interface. Input flows one way: terminal event → action (`keymap`) →
+//! `update(&mut App)` → `render(&App)`. Only `terminal` and `event_loop` touch the terminal.
+
+pub mod action;
+pub mod event_loop;
+pub mod keymap;
+pub mod render;
+pub mod screen;
+pub mod sidebar;
+pub mod state;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+
+pub use action::Action;
+pub use state::{App, Focus, Maps};
+pub use update::update;

@@ -1,0 +1,144 @@
+//! The reading pane: only the rows on screen are drawn, from the layout's cached lines.
+
+use std::ops::Range;
+
+use ratatui::buffer::Buffer;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+
+use super::text_spans::line_spans;
+use crate::document::{InlineStyle, ParagraphKind};
+use crate::layout::BlockKind;
+use crate::ui::screen::Areas;
+use crate::ui::state::App;
+use crate::ui::theme::Theme;
+
+pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let height = areas.reading.height;
+    let mut y = 0u16;
+    let mut block = app.top.block;
+    let mut row = app.top.row;
+    while y < height && block < app.layout.block_count() {
+        let lines = app.layout.lines(block);
+        let line_count = lines.map_or(0, <[Range<usize>]>::len) as u32;
+        while y < height && row < app.layout.height(block) {
+            if let Some(lines) = lines.filter(|_| row < line_count) {
+                draw_line(
+                    app,
+                    areas,
+                    buf,
+                    block,
+                    row as usize,
+                    lines,
+                    areas.text.y + y,
+                );
+            }
+            row += 1;
+            y += 1;
+        }
+        block += 1;
+        row = 0;
+    }
+    draw_scrollbar(app, areas, buf);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_line(
+    app: &App,
+    areas: &Areas,
+    buf: &mut Buffer,
+    block: usize,
+    index: usize,
+    lines: &[Range<usize>],
+    y: u16,
+) {
+    let theme = &app.theme;
+    let doc = &app.doc;
+    let text = app.layout.block_text(doc, block);
+    let range = lines[index].clone();
+    let width = areas.text.width;
+    let (base, decorations, prefix) = match app.layout.kind(block) {
+        BlockKind::Title => (theme.title, Vec::new(), None),
+        BlockKind::Dek => (theme.dek, Vec::new(), None),
+        BlockKind::Byline => (theme.byline, Vec::new(), None),
+        BlockKind::Section(_) => (theme.section, Vec::new(), None),
+        BlockKind::NotesHeading => (theme.section, Vec::new(), None),
+        BlockKind::Note(_) => (theme.note, Vec::new(), None),
+        BlockKind::Paragraph(p) => {
+            if index == 0 {
+                let number = format!("¶{} ", p + 1);
+                let x = areas.gutter.x
+                    + areas
+                        .gutter
+                        .width
+                        .saturating_sub(number.chars().count() as u16);
+                buf.set_string(x, y, number, theme.gutter);
+            }
+            let paragraph = &doc.paragraphs[p];
+            let mut decorations: Vec<(Range<usize>, Style)> = paragraph
+                .spans
+                .iter()
+                .map(|span| (span.range.clone(), inline_style(theme, span.style)))
+                .collect();
+            if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
+                decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
+            }
+            let prefix = match &paragraph.kind {
+                ParagraphKind::Body => None,
+                ParagraphKind::Quote => Some(Span::styled("│ ", theme.quote_bar)),
+                ParagraphKind::Code => Some(Span::styled("  ", theme.code)),
+                ParagraphKind::ListItem { marker, depth } => {
+                    let indent = " ".repeat(depth * 2);
+                    Some(Span::raw(if index == 0 {
+                        format!("{indent}{marker} ")
+                    } else {
+                        format!(
+                            "{indent}{} ",
+                            " ".repeat(unicode_width::UnicodeWidthStr::width(marker.as_str()))
+                        )
+                    }))
+                }
+            };
+            let base = if paragraph.kind == ParagraphKind::Code {
+                theme.code
+            } else {
+                theme.text
+            };
+            (base, decorations, prefix)
+        }
+    };
+    let mut spans: Vec<Span> = prefix.into_iter().collect();
+    spans.extend(line_spans(text, range, base, &decorations));
+    buf.set_line(areas.text.x, y, &Line::from(spans), width);
+}
+
+fn inline_style(theme: &Theme, style: InlineStyle) -> Style {
+    match style {
+        InlineStyle::Emphasis => theme.emphasis,
+        InlineStyle::Strong => theme.strong,
+        InlineStyle::Code => theme.code,
+        InlineStyle::Link => theme.link,
+    }
+}
+
+fn draw_scrollbar(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let viewport = u64::from(areas.reading.height);
+    let total = app.layout.total_rows();
+    if total <= viewport {
+        return;
+    }
+    let scrollable = (total - viewport) as usize;
+    let position = (app.layout.row_of(app.top) as usize).min(scrollable);
+    let mut state = ScrollbarState::new(scrollable)
+        .position(position)
+        .viewport_content_length(viewport as usize);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some(" "))
+        .thumb_symbol("▐")
+        .thumb_style(app.theme.gutter)
+        .track_style(app.theme.border)
+        .render(areas.scrollbar, buf, &mut state);
+}
