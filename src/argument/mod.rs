@@ -4,6 +4,7 @@
 
 pub mod annotations;
 pub mod detect;
+pub mod eval;
 
 use crate::document::{Document, SentenceRef};
 

@@ -291,12 +291,10 @@ mod tests {
 
     #[test]
     fn reporting_verb_is_attribution_unless_the_author_speaks() {
-        let f = features("Critics often argue that the plan is too costly.");
+        let text = "The mayor often argues that the plan is too costly.";
+        let f = features(text);
         assert!(f.has(CueKind::Attribution));
-        assert_eq!(
-            f.cue_text("Critics often argue that the plan is too costly.", CueKind::Attribution),
-            Some("Critics often argue")
-        );
+        assert_eq!(f.cue_text(text, CueKind::Attribution), Some("mayor often argues"));
         let g = features("I would argue that the plan is affordable.");
         assert!(!g.has(CueKind::Attribution));
         assert!(g.has(CueKind::Thesis));

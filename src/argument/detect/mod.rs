@@ -159,6 +159,38 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     ArgumentMap::new(items)
 }
 
+/// One line per sentence: key score, counter score, refutation strength and the start of
+/// the text. For tuning and debugging (`counterpoint` does not show it).
+#[doc(hidden)]
+pub fn trace(doc: &Document) -> String {
+    let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
+    let (mut sentences, _) = collect(doc, &title);
+    title.weigh(sentences.iter().map(|s| s.title_mask));
+    for s in &mut sentences {
+        s.title = title.coverage(s.title_mask);
+    }
+    let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+    let mut out = String::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let follow = rebuttal::follow_up(&sentences, &strengths, i);
+        let others = attribution::others(&s.f);
+        let mut why = Vec::new();
+        let k = claims::score(s, &title, false, Some(&mut why));
+        let c = counter::score(s, others, follow, Some(&mut why));
+        out.push_str(&format!(
+            "{:>3}.{:<2} key {:>5.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
+            s.at.paragraph,
+            s.at.sentence,
+            k,
+            c,
+            strengths[i],
+            excerpt(s.text),
+            why.join(" | ")
+        ));
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
     None,
