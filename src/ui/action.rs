@@ -27,6 +27,8 @@ pub enum Action {
     /// Close an overlay, or quit when none is open.
     Cancel,
     Quit,
+    /// Ctrl-C: quit with the status of an interrupted program.
+    Interrupt,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }
@@ -52,6 +54,7 @@ impl Action {
             Action::ToggleHelp => "show or hide this help",
             Action::Cancel => "close the overlay, or quit",
             Action::Quit => "quit",
+            Action::Interrupt => "quit (status 130, as an interrupt)",
             Action::Resize(..) => "terminal resized",
         }
     }

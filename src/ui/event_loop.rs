@@ -12,7 +12,7 @@ use signal_hook::iterator::Signals;
 use super::action::Action;
 use super::keymap::Key;
 use super::render::render;
-use super::state::App;
+use super::state::{App, Quit};
 use super::terminal::TerminalGuard;
 use super::update::update;
 
@@ -77,8 +77,10 @@ pub fn run(mut app: App) -> Result<Exit> {
                     }
                 }
             }
-            if app.quit {
-                return Ok(Exit::Quit);
+            match app.quit {
+                Some(Quit::Normal) => return Ok(Exit::Quit),
+                Some(Quit::Interrupted) => return Ok(Exit::Signal(SIGINT)),
+                None => {}
             }
         }
     }

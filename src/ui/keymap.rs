@@ -102,7 +102,7 @@ impl Default for Keymap {
             (Key::char('?'), ToggleHelp),
             (Key::plain(K::Esc), Cancel),
             (Key::char('q'), Quit),
-            (Key::ctrl('c'), Quit),
+            (Key::ctrl('c'), Interrupt),
         ];
         Keymap { bindings }
     }
@@ -143,6 +143,6 @@ mod tests {
         assert_eq!(keymap.action(Key::char('z')), None);
         let help = keymap.describe();
         let quit = help.iter().find(|(_, a)| *a == Action::Quit).unwrap();
-        assert_eq!(quit.0, "q Ctrl-c");
+        assert_eq!(quit.0, "q");
     }
 }

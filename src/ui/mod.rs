@@ -6,6 +6,7 @@ pub mod event_loop;
 pub mod keymap;
 pub mod render;
 pub mod screen;
+pub mod search;
 pub mod sidebar;
 pub mod state;
 pub mod terminal;

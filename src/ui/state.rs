@@ -15,6 +15,14 @@ pub enum Focus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quit {
+    /// `q`, or `Esc` with nothing open.
+    Normal,
+    /// Ctrl-C.
+    Interrupted,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
 }
@@ -54,7 +62,8 @@ pub struct App {
     pub theme: Theme,
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
-    pub quit: bool,
+    /// Set when the reader should end, and how.
+    pub quit: Option<Quit>,
 }
 
 impl App {
@@ -82,7 +91,7 @@ impl App {
             keymap: Keymap::default(),
             theme: Theme::default(),
             message: None,
-            quit: false,
+            quit: None,
         };
         super::update::update(&mut app, super::action::Action::Resize(size.0, size.1));
         app

@@ -6,12 +6,16 @@ use crate::layout::{Anchor, BlockKind};
 
 use super::action::Action;
 use super::sidebar;
-use super::state::{App, Focus, Overlay};
+use super::state::{App, Focus, Overlay, Quit};
 
 pub fn update(app: &mut App, action: Action) {
     app.message = None;
     if let Action::Resize(width, height) = action {
         resize(app, width, height);
+        return;
+    }
+    if action == Action::Interrupt {
+        app.quit = Some(Quit::Interrupted);
         return;
     }
     if app.overlay.is_some() {
@@ -22,8 +26,7 @@ pub fn update(app: &mut App, action: Action) {
         return;
     }
     match (action, app.focus) {
-        (Action::Quit, _) => app.quit = true,
-        (Action::Cancel, _) => app.quit = true,
+        (Action::Quit | Action::Cancel, _) => app.quit = Some(Quit::Normal),
         (Action::ToggleHelp, _) => app.overlay = Some(Overlay::Help),
         (Action::SwitchFocus, _) => switch_focus(app),
         (Action::ToggleSource, _) => toggle_source(app),
@@ -46,7 +49,7 @@ pub fn update(app: &mut App, action: Action) {
         (Action::NextParagraph, _) => next_paragraph(app),
         (Action::PreviousParagraph, _) => previous_paragraph(app),
         (Action::Jump, Focus::Reading) => {}
-        (Action::Resize(..), _) => unreachable!("handled above"),
+        (Action::Resize(..) | Action::Interrupt, _) => unreachable!("handled above"),
     }
 }
 
