@@ -11,7 +11,10 @@ const SIZE: usize = 5_000_000;
 
 fn document(text: &str) -> Document {
     let (title, body) = text.split_once("\n\n").unwrap_or(("", text));
-    let paragraphs: Vec<&str> = body.split("\n\n").filter(|p| !p.trim().is_empty()).collect();
+    let paragraphs: Vec<&str> = body
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     let meta = Metadata {
         title: Some(title.to_string()),
         ..Metadata::default()
@@ -27,7 +30,9 @@ fn detection(c: &mut Criterion) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(4));
-    group.bench_function("synthetic 5 MB", |b| b.iter(|| detect(std::hint::black_box(&doc))));
+    group.bench_function("synthetic 5 MB", |b| {
+        b.iter(|| detect(std::hint::black_box(&doc)))
+    });
     group.finish();
 }
 

@@ -55,7 +55,9 @@ fn find(doc: &Document, needle: &str) -> SentenceRef {
 }
 
 fn counters(map: &ArgumentMap) -> Vec<SentenceRef> {
-    map.of_kind(ClaimKind::Counter).map(|(_, i)| i.anchor).collect()
+    map.of_kind(ClaimKind::Counter)
+        .map(|(_, i)| i.anchor)
+        .collect()
 }
 
 fn keys(map: &ArgumentMap) -> Vec<SentenceRef> {
@@ -101,9 +103,19 @@ fn the_thesis_is_a_key_claim() {
     let d = doc("Free lunches for every pupil", SCHOOL_MEALS);
     let map = detect(&d);
     let k = keys(&map);
-    assert!(k.contains(&find(&d, "should get a free hot lunch")), "{map:#?}");
-    assert!(k.contains(&find(&d, "must adopt universal free lunches")), "{map:#?}");
-    assert!(map.items.iter().all(|i| i.origin == Origin::Detected && !i.evidence.is_empty()));
+    assert!(
+        k.contains(&find(&d, "should get a free hot lunch")),
+        "{map:#?}"
+    );
+    assert!(
+        k.contains(&find(&d, "must adopt universal free lunches")),
+        "{map:#?}"
+    );
+    assert!(
+        map.items
+            .iter()
+            .all(|i| i.origin == Origin::Detected && !i.evidence.is_empty())
+    );
     assert!(map.fits(&d));
 }
 
@@ -213,8 +225,34 @@ fn corpus() -> Vec<PathBuf> {
     paths
 }
 
-fn evaluate(label: &str, text: &str, claims: &str) -> Scores {
+/// Loads a page dump. Interim: until the plain-text cleaner lands, the first line is the
+/// title and paragraphs are blank-line blocks (or lines, in files without blank lines).
+fn load(text: &str) -> Document {
     let doc = source::plaintext::parse(text);
+    if doc.meta.title.is_some() {
+        return doc;
+    }
+    let text = text.trim_start();
+    let (title, body) = text.split_once('\n').unwrap_or((text, ""));
+    let blocks: Vec<&str> = if body.contains("\n\n") {
+        body.split("\n\n").collect()
+    } else {
+        body.lines().collect()
+    };
+    let blocks: Vec<&str> = blocks
+        .into_iter()
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect();
+    let meta = Metadata {
+        title: Some(title.trim().to_string()),
+        ..Metadata::default()
+    };
+    Document::from_paragraphs(meta, &blocks)
+}
+
+fn evaluate(label: &str, text: &str, claims: &str) -> Scores {
+    let doc = load(text);
     let gold = annotations::parse(claims, &doc, label).unwrap_or_else(|e| panic!("{e:#}"));
     eval::score(&gold, &detect(&doc))
 }
@@ -236,9 +274,23 @@ fn run(paths: &[&PathBuf]) -> (Vec<(String, Scores)>, Scores) {
 #[test]
 fn corpus_scores() {
     let paths = corpus();
-    assert!(paths.len() >= 12, "the corpus has {} annotated texts", paths.len());
-    let dev: Vec<&PathBuf> = paths.iter().enumerate().filter(|(i, _)| is_development(*i)).map(|(_, p)| p).collect();
-    let held: Vec<&PathBuf> = paths.iter().enumerate().filter(|(i, _)| !is_development(*i)).map(|(_, p)| p).collect();
+    assert!(
+        paths.len() >= 12,
+        "the corpus has {} annotated texts",
+        paths.len()
+    );
+    let dev: Vec<&PathBuf> = paths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| is_development(*i))
+        .map(|(_, p)| p)
+        .collect();
+    let held: Vec<&PathBuf> = paths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !is_development(*i))
+        .map(|(_, p)| p)
+        .collect();
     let (dev_rows, dev_total) = run(&dev);
     let (held_rows, held_total) = run(&held);
     println!("Development half:\n{}", eval::table(&dev_rows, &dev_total));
@@ -252,13 +304,31 @@ fn corpus_scores() {
     );
     println!(
         "Embedded article:\n{}",
-        eval::table(&[(counterpoint::EMBEDDED_NAME.to_string(), embedded)], &embedded)
+        eval::table(
+            &[(counterpoint::EMBEDDED_NAME.to_string(), embedded)],
+            &embedded
+        )
     );
     all.add(&embedded);
-    println!("Whole corpus and embedded article:\n{}", eval::table(&[], &all));
-    assert!(all.key.f1() >= KEY_FLOOR, "key-claim F1 {:.3}", all.key.f1());
-    assert!(all.counter.f1() >= COUNTER_FLOOR, "counterclaim F1 {:.3}", all.counter.f1());
-    assert!(all.rebuttal.f1() >= LINK_FLOOR, "rebuttal-link F1 {:.3}", all.rebuttal.f1());
+    println!(
+        "Whole corpus and embedded article:\n{}",
+        eval::table(&[], &all)
+    );
+    assert!(
+        all.key.f1() >= KEY_FLOOR,
+        "key-claim F1 {:.3}",
+        all.key.f1()
+    );
+    assert!(
+        all.counter.f1() >= COUNTER_FLOOR,
+        "counterclaim F1 {:.3}",
+        all.counter.f1()
+    );
+    assert!(
+        all.rebuttal.f1() >= LINK_FLOOR,
+        "rebuttal-link F1 {:.3}",
+        all.rebuttal.f1()
+    );
 }
 
 /// Floors a little below the measured micro-averaged F1 (see BENCHMARKS.md).
@@ -266,23 +336,52 @@ const KEY_FLOOR: f64 = 0.0;
 const COUNTER_FLOOR: f64 = 0.0;
 const LINK_FLOOR: f64 = 0.0;
 
-/// Prints the per-sentence scores of a file: `TRACE=path cargo test --test detection trace -- --nocapture`.
+/// Prints the per-sentence scores of a file, with gold (G) and predicted (P) labels:
+/// `TRACE=path cargo test --test detection trace -- --nocapture`.
 #[test]
 fn trace() {
-    if let Ok(path) = std::env::var("TRACE") {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let doc = source::plaintext::parse(&text);
-        println!("{}", counterpoint::argument::detect::trace(&doc));
-        let claims = Path::new(&path).with_extension("claims.toml");
-        if let Ok(claims) = std::fs::read_to_string(&claims) {
-            let gold = annotations::parse(&claims, &doc, &path).unwrap();
-            for item in &gold.items {
-                println!("gold {:?} {}.{} rebuttals {:?}", item.kind, item.anchor.paragraph, item.anchor.sentence, item.rebuttals.iter().map(|r| format!("{}.{}", r.paragraph, r.sentence)).collect::<Vec<_>>());
+    let Ok(path) = std::env::var("TRACE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).unwrap();
+    let doc = load(&text);
+    let claims = std::fs::read_to_string(Path::new(&path).with_extension("claims.toml"));
+    let gold = claims
+        .map(|c| annotations::parse(&c, &doc, &path).unwrap())
+        .unwrap_or_default();
+    let predicted = detect(&doc);
+    let label = |map: &ArgumentMap, at: SentenceRef| -> String {
+        let mut out = String::new();
+        for item in &map.items {
+            if item.anchor == at {
+                out.push(if item.kind == ClaimKind::Key {
+                    'K'
+                } else {
+                    'C'
+                });
             }
-            let map = detect(&doc);
-            for item in &map.items {
-                println!("pred {:?} {}.{} {:.2} rebuttals {:?}", item.kind, item.anchor.paragraph, item.anchor.sentence, item.confidence, item.rebuttals.iter().map(|r| format!("{}.{}", r.paragraph, r.sentence)).collect::<Vec<_>>());
+            if item.rebuttals.contains(&at) {
+                out.push_str(&format!(
+                    "R{}.{}",
+                    item.anchor.paragraph, item.anchor.sentence
+                ));
             }
         }
+        out
+    };
+    let refs: Vec<SentenceRef> = doc.sentence_refs().collect();
+    let mut k = 0;
+    for line in counterpoint::argument::detect::trace(&doc).lines() {
+        if line.starts_with("        ") {
+            println!("{line}");
+            continue;
+        }
+        let at = refs[k];
+        k += 1;
+        println!(
+            "G{:<8} P{:<8} {line}",
+            label(&gold, at),
+            label(&predicted, at)
+        );
     }
 }

@@ -32,7 +32,11 @@ impl Counts {
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 
     pub fn add(&mut self, other: &Counts) {
@@ -86,7 +90,10 @@ fn links(map: &ArgumentMap) -> BTreeSet<(SentenceRef, SentenceRef)> {
 /// Scores `predicted` against `gold`, sentence by sentence.
 pub fn score(gold: &ArgumentMap, predicted: &ArgumentMap) -> Scores {
     Scores {
-        key: Counts::of(&anchors(gold, ClaimKind::Key), &anchors(predicted, ClaimKind::Key)),
+        key: Counts::of(
+            &anchors(gold, ClaimKind::Key),
+            &anchors(predicted, ClaimKind::Key),
+        ),
         counter: Counts::of(
             &anchors(gold, ClaimKind::Counter),
             &anchors(predicted, ClaimKind::Counter),
@@ -183,9 +190,30 @@ mod tests {
             item(ClaimKind::Counter, at(2, 0), vec![at(2, 1)]),
         ]);
         let s = score(&gold, &predicted);
-        assert_eq!(s.key, Counts { tp: 1, fp: 1, fn_: 1 });
-        assert_eq!(s.counter, Counts { tp: 1, fp: 1, fn_: 0 });
-        assert_eq!(s.rebuttal, Counts { tp: 1, fp: 1, fn_: 1 });
+        assert_eq!(
+            s.key,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
+        assert_eq!(
+            s.counter,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            s.rebuttal,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 1
+            }
+        );
         assert!((s.counter.precision() - 0.5).abs() < 1e-9);
         assert!((s.counter.recall() - 1.0).abs() < 1e-9);
         assert!((s.key.f1() - 0.5).abs() < 1e-9);

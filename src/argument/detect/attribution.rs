@@ -10,13 +10,19 @@ use super::lexicon::CueKind;
 const SPEECH_QUOTE_WORDS: u16 = 4;
 
 /// How strongly the sentence reports someone else's position (0 = the author's own voice).
-pub fn others(f: &Features) -> f32 {
+pub fn others(text: &str, f: &Features) -> f32 {
     let mut strength = 0.0;
     if f.has(CueKind::Attribution) {
         strength += 1.0 + 0.2 * (f.count(CueKind::Attribution) - 1.0).min(2.0);
+        if quoted_speech(f) {
+            strength += 0.5;
+        }
+    } else if quoted_speech(f) {
+        // Quoted words with no speaker named: a report, or only a phrase in quotes.
+        strength += 0.2;
     }
-    if quoted_speech(f) {
-        strength += 0.5;
+    if opens_with_some_group(text, f) {
+        strength += 0.7;
     }
     if f.has(CueKind::Distancing) {
         strength += 0.4;
@@ -28,6 +34,20 @@ pub fn others(f: &Features) -> f32 {
     strength
 }
 
+/// "Some economists …", "Some early reviews …": an unnamed group's view. Not "Some of
+/// you …" or "Some time ago …".
+fn opens_with_some_group(text: &str, f: &Features) -> bool {
+    let rest = text.get(f.lead as usize..).unwrap_or("");
+    let Some(after) = rest.strip_prefix("Some ") else {
+        return false;
+    };
+    let next = after.split(' ').next().unwrap_or("");
+    !matches!(
+        next,
+        "of" | "time" | "day" | "days" | "years" | "months" | "weeks" | "things"
+    )
+}
+
 /// A quotation long enough to be someone's words.
 pub fn quoted_speech(f: &Features) -> bool {
     f.quoted_words >= SPEECH_QUOTE_WORDS
@@ -35,6 +55,14 @@ pub fn quoted_speech(f: &Features) -> bool {
 
 /// Human-readable reasons for [`others`].
 pub fn explain(sentence: &str, f: &Features, out: &mut Vec<String>) {
+    if opens_with_some_group(sentence, f) {
+        let group: String = sentence[f.lead as usize..]
+            .split(' ')
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(format!("common view: '{group}'"));
+    }
     if let Some(cue) = f.cue_text(sentence, CueKind::Attribution) {
         out.push(format!("attribution: '{cue}'"));
     }

@@ -18,7 +18,12 @@ use super::title::Title;
 pub const MIDPOINT: f32 = 1.0;
 
 /// Score of `s` as a key claim; pushes readable reasons into `why` when given.
-pub fn score(s: &Sentence, title: &Title, rebuttal: bool, mut why: Option<&mut Vec<String>>) -> f32 {
+pub fn score(
+    s: &Sentence,
+    title: &Title,
+    rebuttal: bool,
+    mut why: Option<&mut Vec<String>>,
+) -> f32 {
     let f = &s.f;
     let mut score = 0.0;
     // Reasons are formatted only when asked for.
@@ -31,7 +36,7 @@ pub fn score(s: &Sentence, title: &Title, rebuttal: bool, mut why: Option<&mut V
     }
 
     if s.title > 0.0 {
-        score += 2.2 * s.title;
+        score += 1.5 * s.title;
         if s.title >= 0.2 {
             note!("matches title: {}", title.words(s.title_mask).join(", "));
         }
@@ -41,28 +46,29 @@ pub fn score(s: &Sentence, title: &Title, rebuttal: bool, mut why: Option<&mut V
     let p = &s.pos;
     let mut place = |bonus: f32, what: &str| {
         score += bonus;
-        if let Some(out) = why.as_deref_mut() {
+        if bonus > 0.0
+            && let Some(out) = why.as_deref_mut()
+        {
             out.push(format!("thesis position: {what}"));
         }
     };
-    if p.last_in_document {
-        place(0.5, "last sentence");
-    } else if p.last_paragraph && p.first_in_paragraph {
-        place(0.5, "opens the conclusion paragraph");
+    let several = p.paragraph_sentences > 1;
+    if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
+        place(1.2, "conclusion paragraph");
     } else if p.last_paragraph {
-        place(0.3, "conclusion paragraph");
-    } else if p.first_paragraph && p.last_in_paragraph && p.paragraph_sentences > 1 {
-        place(0.5, "ends the introduction");
+        place(0.2, "conclusion paragraph");
+    } else if p.first_paragraph && p.last_in_paragraph && several {
+        place(1.2, "ends the introduction");
     } else if p.first_paragraph {
-        place(0.1, "introduction");
-    } else if p.first_in_paragraph && p.paragraph_sentences > 1 {
-        place(0.35, "topic sentence");
-    } else if p.last_in_paragraph && p.paragraph_sentences > 2 {
-        place(0.15, "closes a paragraph");
+        place(-0.3, "introduction");
+    } else if p.first_in_paragraph && several {
+        place(0.6, "topic sentence");
+    } else if p.last_in_paragraph && several {
+        place(0.35, "closes a paragraph");
     }
 
     // Negative evidence.
-    let others = attribution::others(f);
+    let others = attribution::others(s.text, f);
     if others > 0.0 {
         score -= 1.4 * others;
         if let Some(out) = why.as_deref_mut() {

@@ -33,10 +33,19 @@ pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<St
     }
     let conceded = f.has(CueKind::Concession);
     if let Some(cue) = f.cue_text(s.text, CueKind::Concession) {
-        score += if f.opens_with(CueKind::Concession) { 1.3 } else { 0.5 };
+        score += if f.opens_with(CueKind::Concession) {
+            1.3
+        } else {
+            0.5
+        };
         note!("concession: '{cue}'");
     }
     let marked = others > 0.0 || conceded;
+    // Writers introduce an opposing view at the head of a paragraph and answer it there.
+    if marked && s.pos.first_in_paragraph && s.pos.paragraph_sentences > 1 {
+        score += 0.4;
+        note!("opens a paragraph");
+    }
     score += if marked { 0.9 } else { 0.25 } * follow.min(2.0);
     if follow < 0.8 {
         score -= 0.5;

@@ -10,7 +10,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::lexicon::{AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, KINDS, REPORTING_VERBS};
+use super::lexicon::{
+    AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, KINDS, NOT_SUBJECTS, PASSIVE_MARKERS,
+    REPORTING_VERBS, SELF_REFERENCE,
+};
 
 /// What one lexicon pattern means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,13 +161,21 @@ pub fn features(sentence: &str) -> Features {
             Entry::Kind(kind) => f.record(kind, start, end - start),
             Entry::Reporting => {
                 let (subject_start, subject) = subject_before(sentence, start);
-                let kind = if AUTHOR_SUBJECTS.iter().any(|s| s.eq_ignore_ascii_case(subject)) {
-                    CueKind::Thesis
-                } else if EVIDENCE_SUBJECTS
-                    .iter()
-                    .any(|s| s.eq_ignore_ascii_case(subject))
-                {
+                let is =
+                    |list: &[&str], word: &str| list.iter().any(|s| s.eq_ignore_ascii_case(word));
+                if is(NOT_SUBJECTS, subject) {
+                    // "a proposed plan", "to argue", "it says": not someone's position.
+                    continue;
+                }
+                let (_, determiner) = word_before(sentence, subject_start);
+                let kind = if is(PASSIVE_MARKERS, subject) {
+                    // "it is often said": a common view.
+                    CueKind::Attribution
+                } else if is(EVIDENCE_SUBJECTS, subject) {
                     CueKind::Evidence
+                } else if is(AUTHOR_SUBJECTS, subject) || is(SELF_REFERENCE, determiner) {
+                    // "I argue", "this essay argues".
+                    CueKind::Thesis
                 } else {
                     CueKind::Attribution
                 };
@@ -242,7 +253,10 @@ fn surface(bytes: &[u8], f: &mut Features) {
             continue;
         }
         let start = i;
-        while i < n && (is_word_byte(bytes[i]) || (bytes[i] == b'\'' && i + 1 < n && bytes[i + 1].is_ascii_alphabetic())) {
+        while i < n
+            && (is_word_byte(bytes[i])
+                || (bytes[i] == b'\'' && i + 1 < n && bytes[i + 1].is_ascii_alphabetic()))
+        {
             // Curly quotes inside a run end the word.
             if bytes[i] == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 {
                 break;
@@ -269,7 +283,9 @@ fn surface(bytes: &[u8], f: &mut Features) {
             f.capitalised = f.capitalised.saturating_add(1);
         }
         let len = word.len();
-        let past = (len >= 5 && word[len - 2].eq_ignore_ascii_case(&b'e') && word[len - 1].eq_ignore_ascii_case(&b'd'))
+        let past = (len >= 5
+            && word[len - 2].eq_ignore_ascii_case(&b'e')
+            && word[len - 1].eq_ignore_ascii_case(&b'd'))
             || word.eq_ignore_ascii_case(b"was")
             || word.eq_ignore_ascii_case(b"were")
             || word.eq_ignore_ascii_case(b"had");
@@ -294,7 +310,10 @@ mod tests {
         let text = "The mayor often argues that the plan is too costly.";
         let f = features(text);
         assert!(f.has(CueKind::Attribution));
-        assert_eq!(f.cue_text(text, CueKind::Attribution), Some("mayor often argues"));
+        assert_eq!(
+            f.cue_text(text, CueKind::Attribution),
+            Some("mayor often argues")
+        );
         let g = features("I would argue that the plan is affordable.");
         assert!(!g.has(CueKind::Attribution));
         assert!(g.has(CueKind::Thesis));

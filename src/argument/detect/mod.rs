@@ -78,7 +78,10 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         }
     }
 
-    let voice: Vec<f32> = sentences.iter().map(|s| attribution::others(&s.f)).collect();
+    let voice: Vec<f32> = sentences
+        .iter()
+        .map(|s| attribution::others(s.text, &s.f))
+        .collect();
     let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
 
     // Counterclaims.
@@ -144,7 +147,10 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         let follow = rebuttal::follow_up(&sentences, &strengths, c);
         let score = counter::score(s, voice[c], follow, Some(&mut evidence));
         if let Some(&first) = links[slot].first() {
-            evidence.push(format!("refutation follows: '{}'", excerpt(sentences[first].text)));
+            evidence.push(format!(
+                "refutation follows: '{}'",
+                excerpt(sentences[first].text)
+            ));
         }
         items.push(Item {
             kind: ClaimKind::Counter,
@@ -173,7 +179,7 @@ pub fn trace(doc: &Document) -> String {
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
         let follow = rebuttal::follow_up(&sentences, &strengths, i);
-        let others = attribution::others(&s.f);
+        let others = attribution::others(s.text, &s.f);
         let mut why = Vec::new();
         let k = claims::score(s, &title, false, Some(&mut why));
         let c = counter::score(s, others, follow, Some(&mut why));
@@ -208,7 +214,10 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .filter(|(_, p)| p.kind != ParagraphKind::Code && !p.sentences.is_empty())
         .map(|(i, _)| i)
         .collect();
-    let total: usize = prose.iter().map(|&i| doc.paragraphs[i].sentences.len()).sum();
+    let total: usize = prose
+        .iter()
+        .map(|&i| doc.paragraphs[i].sentences.len())
+        .sum();
     let mut out = Vec::with_capacity(total);
     for (rank, &p) in prose.iter().enumerate() {
         let paragraph = &doc.paragraphs[p];
@@ -219,11 +228,12 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
                 sentence,
             };
             let text = doc.sentence_text(at);
+            let f = cues::features(text);
             out.push(Sentence {
                 at,
                 text,
-                f: cues::features(text),
-                title_mask: title.matches(text),
+                f,
+                title_mask: title.matches(text, f.lead as usize),
                 title: 0.0,
                 pos: Position {
                     first_paragraph: rank == 0,

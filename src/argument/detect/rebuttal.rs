@@ -24,6 +24,8 @@ const SAME_PARAGRAPH: usize = 4;
 const NEXT_PARAGRAPH: usize = 2;
 /// Most rebuttals linked to one counterclaim.
 const MAX_LINKS: usize = 3;
+/// A counterclaim with fewer links than this gets the sentence after its first rebuttal.
+const CONTINUED_LINKS: usize = 2;
 /// Strength from which a sentence is taken as a rebuttal.
 pub const THRESHOLD: f32 = 0.9;
 
@@ -98,7 +100,10 @@ fn decay(distance: usize) -> f32 {
 /// order). Returns, per counterclaim, the indices of its rebuttals.
 pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Vec<Vec<usize>> {
     let mut links = vec![Vec::new(); counters.len()];
-    let stems: Vec<Vec<String>> = counters.iter().map(|&c| content_stems(sentences[c].text)).collect();
+    let stems: Vec<Vec<String>> = counters
+        .iter()
+        .map(|&c| content_stems(sentences[c].text))
+        .collect();
     // Candidate rebuttal → best counterclaim.
     let mut claimed: Vec<(usize, usize, f32)> = Vec::new(); // (rebuttal, counter slot, score)
     for (slot, &c) in counters.iter().enumerate() {
@@ -108,7 +113,10 @@ pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Ve
             }
             let overlap = shared(&content_stems(sentences[j].text), &stems[slot]).len() as f32;
             let r = strengths[j] + 0.25 * overlap.min(3.0);
-            if r < THRESHOLD || attribution::others(&sentences[j].f) > 1.0 && strengths[j] < 1.0 {
+            if r < THRESHOLD
+                || attribution::others(sentences[j].text, &sentences[j].f) > 1.0
+                    && strengths[j] < 1.0
+            {
                 continue;
             }
             let score = r * decay(distance);
@@ -123,6 +131,25 @@ pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Ve
     for (j, slot, _) in claimed {
         if links[slot].len() < MAX_LINKS {
             links[slot].push(j);
+        }
+    }
+    // An answer rarely stops at one sentence: the sentence after the first rebuttal, in
+    // the same paragraph, usually carries the answer on (the fact or reason behind it).
+    for (slot, &c) in counters.iter().enumerate() {
+        let Some(&first) = links[slot].iter().min() else {
+            continue;
+        };
+        let next = first + 1;
+        if links[slot].len() < CONTINUED_LINKS
+            && next < sentences.len()
+            && sentences[next].at.paragraph == sentences[first].at.paragraph
+            && counters.binary_search(&next).is_err()
+            && !links[slot].contains(&next)
+            && next != c
+            && strengths[next] >= 0.0
+            && !sentences[next].f.opens_with(CueKind::Concession)
+        {
+            links[slot].push(next);
         }
     }
     // A concession answered inside its own sentence.

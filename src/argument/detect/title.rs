@@ -51,8 +51,10 @@ impl Title {
         self.stems.is_empty()
     }
 
-    /// The set of title stems `sentence` uses, as a bit mask.
-    pub fn matches(&self, sentence: &str) -> u64 {
+    /// The set of title stems `sentence` uses, as a bit mask. Capitalised words after
+    /// the sentence's first word (`lead` is where it starts) are names: the subject of the
+    /// article ("The Salt Orchard"), not a sign that the sentence states its thesis.
+    pub fn matches(&self, sentence: &str, lead: usize) -> u64 {
         let Some(automaton) = &self.automaton else {
             return 0;
         };
@@ -60,6 +62,9 @@ impl Title {
         let mut mask = 0u64;
         for m in automaton.find_iter(sentence) {
             if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if m.start() > lead && bytes[m.start()].is_ascii_uppercase() {
                 continue;
             }
             let tail = bytes[m.end()..]

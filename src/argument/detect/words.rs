@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use super::lexicon::STOPWORDS;
 
-static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOPWORDS.iter().copied().collect());
+static STOP: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
 /// Suffixes removed by [`stem`], longest first. Light stemming is enough here: stems are
 /// matched as word prefixes, so "confront" also finds "confrontation".
@@ -60,8 +61,11 @@ pub fn content_stems(text: &str) -> Vec<String> {
 pub fn shared<'a>(a: &'a [String], b: &[String]) -> Vec<&'a str> {
     a.iter()
         .filter(|x| {
-            b.iter()
-                .any(|y| x.len().min(y.len()) >= 4 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())) || *x == y)
+            b.iter().any(|y| {
+                x.len().min(y.len()) >= 4
+                    && (x.starts_with(y.as_str()) || y.starts_with(x.as_str()))
+                    || *x == y
+            })
         })
         .map(String::as_str)
         .collect()
@@ -76,7 +80,10 @@ mod tests {
         assert_eq!(stem("sanctions"), "sanction");
         assert_eq!(stem("confrontation"), "confront");
         assert_eq!(stem("is"), "is");
-        assert_eq!(content_stems("The tariffs are not the answer."), vec!["tariff", "answer"]);
+        assert_eq!(
+            content_stems("The tariffs are not the answer."),
+            vec!["tariff", "answer"]
+        );
         let a = content_stems("Tariffs protect jobs");
         let b = content_stems("A tariff destroys more jobs than it protects");
         assert_eq!(shared(&a, &b), vec!["tariff", "protect", "job"]);
