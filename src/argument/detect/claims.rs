@@ -17,13 +17,19 @@ use super::title::Title;
 /// The score above which a sentence is a plausible key claim (confidence 0.5).
 pub const MIDPOINT: f32 = 1.0;
 
+/// Where a sentence stands in the argument found so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Nothing known.
+    Plain,
+    /// In a paragraph that states and answers a counterclaim.
+    DebatedParagraph,
+    /// Answers a counterclaim.
+    Rebuttal,
+}
+
 /// Score of `s` as a key claim; pushes readable reasons into `why` when given.
-pub fn score(
-    s: &Sentence,
-    title: &Title,
-    rebuttal: bool,
-    mut why: Option<&mut Vec<String>>,
-) -> f32 {
+pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<String>>) -> f32 {
     let f = &s.f;
     let mut score = 0.0;
     // Reasons are formatted only when asked for.
@@ -36,7 +42,7 @@ pub fn score(
     }
 
     if s.title > 0.0 {
-        score += 1.5 * s.title;
+        score += 1.0 * s.title;
         if s.title >= 0.2 {
             note!("matches title: {}", title.words(s.title_mask).join(", "));
         }
@@ -53,7 +59,9 @@ pub fn score(
         }
     };
     let several = p.paragraph_sentences > 1;
-    if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
+    if p.preamble {
+        place(-0.8, "before the introduction");
+    } else if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
         place(1.2, "conclusion paragraph");
     } else if p.last_paragraph {
         place(0.2, "conclusion paragraph");
@@ -96,12 +104,17 @@ pub fn score(
         note!("narrative or background");
     }
     score -= narrative;
-    if f.words < 6 {
+    if f.words < 3 {
         score -= 0.6;
     }
-    if rebuttal {
-        score -= 0.6;
-        note!("answers a counterclaim");
+    match role {
+        Role::Plain => {}
+        // The paragraph is given to an opposing view and its answer.
+        Role::DebatedParagraph => score -= 0.4,
+        Role::Rebuttal => {
+            score -= 0.8;
+            note!("answers a counterclaim");
+        }
     }
     score
 }
@@ -123,8 +136,13 @@ fn stance(text: &str, f: &Features, mut why: Option<&mut Vec<String>>) -> f32 {
     if f.opens_with(CueKind::Signpost) {
         cue(CueKind::Signpost, 0.4, "signpost");
     }
-    if f.has(CueKind::Conclusion) && f.opens_with(CueKind::Conclusion) {
+    if f.opens_with(CueKind::Conclusion) {
         score += 0.3;
+    } else if text[f.lead as usize..].starts_with("So ") {
+        score += 0.6;
+        if let Some(out) = why.as_deref_mut() {
+            out.push("conclusion marker: 'So'".into());
+        }
     }
     if f.has(CueKind::Evaluative) {
         score += 0.3 * f.count(CueKind::Evaluative).min(3.0);

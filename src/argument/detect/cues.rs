@@ -150,7 +150,8 @@ pub fn features(sentence: &str) -> Features {
     let bytes = sentence.as_bytes();
     for m in matcher.automaton.find_iter(sentence) {
         let (start, end) = (m.start(), m.end());
-        if start > 0 && is_word_byte(bytes[start - 1]) {
+        // A pattern starting with punctuation (", so") carries its own boundary.
+        if start > 0 && is_word_byte(bytes[start]) && is_word_byte(bytes[start - 1]) {
             continue;
         }
         // A pattern ending in punctuation ("true,") carries its own boundary.
@@ -214,7 +215,8 @@ fn subject_before(sentence: &str, at: usize) -> (usize, &str) {
 fn word_before(sentence: &str, at: usize) -> (usize, &str) {
     let bytes = sentence.as_bytes();
     let mut end = at;
-    while end > 0 && bytes[end - 1] == b' ' {
+    // "Farah Idris, contends": the subject before an apposition comma.
+    while end > 0 && matches!(bytes[end - 1], b' ' | b',') {
         end -= 1;
     }
     let mut start = end;

@@ -44,11 +44,12 @@ use title::Title;
 /// Where a sentence stands in the article.
 #[derive(Debug, Clone, Copy, Default)]
 struct Position {
+    /// Before the introduction (byline, dateline).
+    preamble: bool,
     first_paragraph: bool,
     last_paragraph: bool,
     first_in_paragraph: bool,
     last_in_paragraph: bool,
-    last_in_document: bool,
     paragraph_sentences: usize,
 }
 
@@ -113,10 +114,17 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     }
 
     // Key claims.
-    let key_scores: Vec<f32> = sentences
+    let debated: Vec<usize> = counters
         .iter()
-        .zip(&role)
-        .map(|(s, r)| claims::score(s, &title, *r == Role::Rebuttal, None))
+        .map(|&c| sentences[c].at.paragraph)
+        .collect();
+    let key_role = |i: usize| match role[i] {
+        Role::Rebuttal => claims::Role::Rebuttal,
+        _ if debated.contains(&sentences[i].at.paragraph) => claims::Role::DebatedParagraph,
+        _ => claims::Role::Plain,
+    };
+    let key_scores: Vec<f32> = (0..sentences.len())
+        .map(|i| claims::score(&sentences[i], &title, key_role(i), None))
         .collect();
     let keys = rank::top(
         &key_scores,
@@ -130,7 +138,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     for &k in &keys {
         let s = &sentences[k];
         let mut evidence = Vec::new();
-        let score = claims::score(s, &title, role[k] == Role::Rebuttal, Some(&mut evidence));
+        let score = claims::score(s, &title, key_role(k), Some(&mut evidence));
         items.push(Item {
             kind: ClaimKind::Key,
             anchor: s.at,
@@ -181,7 +189,7 @@ pub fn trace(doc: &Document) -> String {
         let follow = rebuttal::follow_up(&sentences, &strengths, i);
         let others = attribution::others(s.text, &s.f);
         let mut why = Vec::new();
-        let k = claims::score(s, &title, false, Some(&mut why));
+        let k = claims::score(s, &title, claims::Role::Plain, Some(&mut why));
         let c = counter::score(s, others, follow, Some(&mut why));
         out.push_str(&format!(
             "{:>3}.{:<2} key {:>5.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
@@ -218,6 +226,15 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .iter()
         .map(|&i| doc.paragraphs[i].sentences.len())
         .sum();
+    // The introduction is the first real paragraph: a byline, a dateline or a heading the
+    // loader left in the body is a short one-sentence block.
+    let intro = prose
+        .iter()
+        .position(|&i| {
+            let p = &doc.paragraphs[i];
+            p.sentences.len() > 1 || doc.paragraph_text(i).split_whitespace().count() >= 15
+        })
+        .unwrap_or(0);
     let mut out = Vec::with_capacity(total);
     for (rank, &p) in prose.iter().enumerate() {
         let paragraph = &doc.paragraphs[p];
@@ -236,11 +253,11 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
                 title_mask: title.matches(text, f.lead as usize),
                 title: 0.0,
                 pos: Position {
-                    first_paragraph: rank == 0,
+                    first_paragraph: rank == intro,
+                    preamble: rank < intro,
                     last_paragraph: rank + 1 == prose.len(),
                     first_in_paragraph: sentence == 0,
                     last_in_paragraph: sentence + 1 == n,
-                    last_in_document: rank + 1 == prose.len() && sentence + 1 == n,
                     paragraph_sentences: n,
                 },
             });

@@ -13,7 +13,7 @@ pub fn counter_budget(paragraphs: usize) -> usize {
 }
 
 /// Most items of one kind taken from one paragraph.
-pub const PER_PARAGRAPH: usize = 3;
+pub const PER_PARAGRAPH: usize = 2;
 
 /// Maps a score to a confidence in 0–1: 0.5 at `midpoint`.
 pub fn confidence(score: f32, midpoint: f32) -> f32 {
