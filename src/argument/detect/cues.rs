@@ -10,9 +10,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::title::Title;
+
 use super::lexicon::{
-    AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, KINDS, NOT_SUBJECTS, PASSIVE_MARKERS,
-    REPORTING_VERBS, SELF_REFERENCE,
+    AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, FIRST_PERSON_WORDS, KINDS, NEGATION_WORDS,
+    NOT_SUBJECTS, PASSIVE_MARKERS, REPORTING_VERBS, SELF_REFERENCE,
 };
 
 /// What one lexicon pattern means.
@@ -82,6 +84,8 @@ pub struct Features {
     pub past: u16,
     /// Words inside quotation marks.
     pub quoted_words: u16,
+    /// Title stems used (see `title.rs`).
+    pub title_mask: u64,
     pub question: bool,
 }
 
@@ -97,6 +101,7 @@ impl Default for Features {
             numbers: 0,
             past: 0,
             quoted_words: 0,
+            title_mask: 0,
             question: false,
         }
     }
@@ -138,14 +143,38 @@ impl Features {
     }
 }
 
+/// Letters, digits and any byte of a non-ASCII character, as a table (hot loop).
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// ASCII letters and digits, as a table (hot loop).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+#[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    WORD_BYTE[b as usize]
 }
 
-/// Computes the features of one sentence.
-pub fn features(sentence: &str) -> Features {
+/// Computes the features of one sentence, matching the stems of `title`.
+pub fn features(sentence: &str, title: &Title) -> Features {
     let mut f = Features::default();
-    surface(sentence.as_bytes(), &mut f);
+    surface(sentence.as_bytes(), title, &mut f);
     let matcher = &*MATCHER;
     let bytes = sentence.as_bytes();
     for m in matcher.automaton.find_iter(sentence) {
@@ -194,7 +223,7 @@ fn subject_before(sentence: &str, at: usize) -> (usize, &str) {
     let (mut start, mut word) = word_before(sentence, at);
     let lower_is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     if word.len() > 2
-        && (word.to_ascii_lowercase().ends_with("ly")
+        && (word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
             || lower_is(
                 word,
                 &[
@@ -230,8 +259,37 @@ fn word_before(sentence: &str, at: usize) -> (usize, &str) {
     (start, &sentence[start..end])
 }
 
+/// Negation and first person, by whole-word comparison.
+fn word_kind(word: &[u8]) -> Option<CueKind> {
+    // Fast rejection: every listed word starts with one of these letters, or ends in "t"
+    // ("-n't").
+    let head = word[0] | 0x20;
+    let tail = word[word.len() - 1] | 0x20;
+    if word.len() > 12
+        || word.len() > 9 && tail != b't'
+        || !(matches!(head, b'n' | b'c' | b'i' | b'w' | b'o' | b'u' | b'm') || tail == b't')
+    {
+        return None;
+    }
+    let mut lower = [0u8; 12];
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    let lower = &lower[..word.len()];
+    if NEGATION_WORDS.contains(&lower)
+        || lower.ends_with(b"n't")
+        || lower.ends_with("n\u{2019}t".as_bytes())
+    {
+        Some(CueKind::Negation)
+    } else if FIRST_PERSON_WORDS.contains(&lower) {
+        Some(CueKind::FirstPerson)
+    } else {
+        None
+    }
+}
+
 /// One byte pass: word counts, capitals, numbers, past tense, quotations, question mark.
-fn surface(bytes: &[u8], f: &mut Features) {
+fn surface(bytes: &[u8], title: &Title, f: &mut Features) {
     let mut i = 0;
     let mut in_quote = false;
     let mut first_word = true;
@@ -255,15 +313,31 @@ fn surface(bytes: &[u8], f: &mut Features) {
             continue;
         }
         let start = i;
-        while i < n
-            && (is_word_byte(bytes[i])
-                || (bytes[i] == b'\'' && i + 1 < n && bytes[i + 1].is_ascii_alphabetic()))
-        {
-            // Curly quotes inside a run end the word.
-            if bytes[i] == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 {
+        loop {
+            // Hot loop: ASCII letters and digits.
+            while i < n && ASCII_ALNUM[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= n {
                 break;
             }
-            i += 1;
+            let b = bytes[i];
+            let next_is_letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+            if b == b'\'' && next_is_letter(i + 1) {
+                i += 1;
+            } else if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+                // A curly apostrophe between letters stays in the word ("don’t"); other
+                // punctuation from that block (quotes, dashes) ends it.
+                if bytes.get(i + 2) == Some(&0x99) && next_is_letter(i + 3) {
+                    i += 3;
+                } else {
+                    break;
+                }
+            } else if b >= 0x80 {
+                i += 1; // part of a non-ASCII letter
+            } else {
+                break;
+            }
         }
         if i == start {
             i += 1;
@@ -278,19 +352,24 @@ fn surface(bytes: &[u8], f: &mut Features) {
         if in_quote {
             f.quoted_words = f.quoted_words.saturating_add(1);
         }
+        if let Some(kind) = word_kind(word) {
+            f.record(kind, start, word.len());
+        }
         let head = word[0];
+        let name = head.is_ascii_uppercase() && !first_word && !(word.len() == 1 && head == b'I');
         if head.is_ascii_digit() {
             f.numbers = f.numbers.saturating_add(1);
-        } else if head.is_ascii_uppercase() && !first_word && !(word.len() == 1 && head == b'I') {
+        } else if name {
             f.capitalised = f.capitalised.saturating_add(1);
         }
+        f.title_mask |= title.word(word, name);
         let len = word.len();
-        let past = (len >= 5
-            && word[len - 2].eq_ignore_ascii_case(&b'e')
-            && word[len - 1].eq_ignore_ascii_case(&b'd'))
-            || word.eq_ignore_ascii_case(b"was")
-            || word.eq_ignore_ascii_case(b"were")
-            || word.eq_ignore_ascii_case(b"had");
+        let last = word[len - 1] | 0x20;
+        let past = match len {
+            3 => word.eq_ignore_ascii_case(b"was") || word.eq_ignore_ascii_case(b"had"),
+            4 => word.eq_ignore_ascii_case(b"were"),
+            _ => len >= 5 && last == b'd' && word[len - 2] | 0x20 == b'e',
+        };
         if past {
             f.past = f.past.saturating_add(1);
         }
@@ -306,6 +385,10 @@ fn surface(bytes: &[u8], f: &mut Features) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn features(sentence: &str) -> Features {
+        super::features(sentence, &Title::new(None, None))
+    }
 
     #[test]
     fn reporting_verb_is_attribution_unless_the_author_speaks() {
@@ -333,6 +416,13 @@ mod tests {
         let f = features("So far the rules have held, and not only here but also abroad.");
         assert!(!f.has(CueKind::Conclusion));
         assert!(!f.has(CueKind::Contrast));
+    }
+
+    #[test]
+    fn negation_and_first_person_are_whole_words() {
+        let f = features("We don\u{2019}t know, and nobody noticed the economy.");
+        assert_eq!(f.count[CueKind::Negation as usize], 2);
+        assert_eq!(f.count[CueKind::FirstPerson as usize], 1);
     }
 
     #[test]

@@ -644,13 +644,6 @@ pub const CUES: &[(CueKind, &[&str])] = &[
         ],
     ),
     (
-        CueKind::Negation,
-        &[
-            "not", "no", "never", "neither", "nor", "nothing", "nobody", "none", "cannot", "can't",
-            "don't", "doesn't", "isn't", "aren't", "won't", "wasn't", "weren't",
-        ],
-    ),
-    (
         CueKind::Narrative,
         &[
             "recently",
@@ -728,10 +721,6 @@ pub const CUES: &[(CueKind, &[&str])] = &[
         ],
     ),
     (
-        CueKind::FirstPerson,
-        &["i", "we", "our", "us", "my", "me", "ourselves", "myself"],
-    ),
-    (
         CueKind::Signpost,
         &[
             "first",
@@ -805,6 +794,33 @@ pub const CUES: &[(CueKind, &[&str])] = &[
             "at least",
         ],
     ),
+];
+
+/// Negation words, matched per word in the surface pass (with any "-n't" word), not by
+/// the automaton: short words inside longer ones would make it report a match every few
+/// bytes.
+pub const NEGATION_WORDS: &[&[u8]] = &[
+    b"not", b"no", b"never", b"neither", b"nor", b"nothing", b"nobody", b"none", b"cannot",
+];
+
+/// The author as a person, matched per word like [`NEGATION_WORDS`].
+pub const FIRST_PERSON_WORDS: &[&[u8]] = &[
+    b"i",
+    b"we",
+    b"our",
+    b"us",
+    b"my",
+    b"me",
+    b"ourselves",
+    b"myself",
+    b"i'm",
+    b"i've",
+    b"i'd",
+    b"i'll",
+    b"we're",
+    b"we've",
+    b"we'd",
+    b"we'll",
 ];
 
 /// Subjects that make a reporting verb an appeal to evidence ("the data suggest").

@@ -245,12 +245,12 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
                 sentence,
             };
             let text = doc.sentence_text(at);
-            let f = cues::features(text);
+            let f = cues::features(text, title);
             out.push(Sentence {
                 at,
                 text,
                 f,
-                title_mask: title.matches(text, f.lead as usize),
+                title_mask: f.title_mask,
                 title: 0.0,
                 pos: Position {
                     first_paragraph: rank == intro,

@@ -2,10 +2,9 @@
 //! weighted by how rare each word is in the article (a title word that every paragraph
 //! repeats says little about which sentence states the thesis).
 //!
-//! One small Aho-Corasick automaton per document holds the title stems; a stem matches at
-//! the start of a word followed by at most a short suffix.
-
-use aho_corasick::{AhoCorasick, MatchKind};
+//! Title stems are matched per word during the surface pass over each sentence (see
+//! `cues.rs`): a stem matches a word that starts with it and goes on for at most a short
+//! suffix. An index by first letter keeps the cost per word constant.
 
 use super::words::content_stems;
 
@@ -16,8 +15,18 @@ const MAX_STEMS: usize = 64;
 
 pub struct Title {
     stems: Vec<String>,
-    automaton: Option<AhoCorasick>,
+    /// Per first letter (a–z, then everything else), the stems that start with it.
+    by_letter: [u64; 27],
     weights: Vec<f32>,
+}
+
+fn bucket(first: u8) -> usize {
+    let lower = first.to_ascii_lowercase();
+    if lower.is_ascii_lowercase() {
+        usize::from(lower - b'a')
+    } else {
+        26
+    }
 }
 
 impl Title {
@@ -30,19 +39,14 @@ impl Title {
             }
         }
         stems.truncate(MAX_STEMS);
-        let automaton = if stems.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&stems)
-                .ok()
-        };
+        let mut by_letter = [0u64; 27];
+        for (i, stem) in stems.iter().enumerate() {
+            by_letter[bucket(stem.as_bytes()[0])] |= 1 << i;
+        }
         let weights = vec![1.0; stems.len()];
         Title {
             stems,
-            automaton,
+            by_letter,
             weights,
         }
     }
@@ -51,28 +55,25 @@ impl Title {
         self.stems.is_empty()
     }
 
-    /// The set of title stems `sentence` uses, as a bit mask. Capitalised words after
-    /// the sentence's first word (`lead` is where it starts) are names: the subject of the
-    /// article ("The Salt Orchard"), not a sign that the sentence states its thesis.
-    pub fn matches(&self, sentence: &str, lead: usize) -> u64 {
-        let Some(automaton) = &self.automaton else {
+    /// The title stems that `word` matches, as a bit mask. A capitalised word inside a
+    /// sentence is a name: the subject of the article ("The Salt Orchard"), not a sign that
+    /// the sentence states its thesis, so callers pass `name` and it matches nothing.
+    #[inline]
+    pub fn word(&self, word: &[u8], name: bool) -> u64 {
+        let mut candidates = self.by_letter[bucket(word[0])];
+        if candidates == 0 || name {
             return 0;
-        };
-        let bytes = sentence.as_bytes();
-        let mut mask = 0u64;
-        for m in automaton.find_iter(sentence) {
-            if m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            if m.start() > lead && bytes[m.start()].is_ascii_uppercase() {
-                continue;
-            }
-            let tail = bytes[m.end()..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-            if tail <= MAX_TAIL {
-                mask |= 1 << m.pattern().as_usize();
+        }
+        let mut mask = 0;
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            let stem = self.stems[i].as_bytes();
+            if word.len() >= stem.len()
+                && word.len() - stem.len() <= MAX_TAIL
+                && word[..stem.len()].eq_ignore_ascii_case(stem)
+            {
+                mask |= 1 << i;
             }
         }
         mask
