@@ -1,0 +1,210 @@
+//! The article's header: title, standfirst (dek), byline and date, found around the
+//! start of the body, and where the body begins.
+
+use super::blocks::{Unit, list_marker};
+use super::dates;
+use super::scoring::{Class, Features};
+use crate::document::{Metadata, sentences};
+
+pub struct Header {
+    pub meta: Metadata,
+    /// Index of the first unit after the header.
+    pub body_start: usize,
+}
+
+/// How far past the first good unit a byline is looked for.
+const BYLINE_REACH: usize = 4;
+
+pub fn find(units: &[Unit], features: &[Features], classes: &[Class]) -> Header {
+    let n = units.len();
+    let first_good = classes.iter().position(|&c| c == Class::Good).unwrap_or(n);
+    let mut meta = Metadata::default();
+    let date_line = |k: usize| dates::is_date_line(&units[k].text, features[k].words);
+    let take_date = |meta: &mut Metadata, k: usize| {
+        if meta.date.is_none() {
+            meta.date = dates::find(&units[k].text).map(|(_, d)| d);
+        }
+    };
+
+    let mut goods_seen = 0;
+    let mut byline_at = None;
+    for k in 0..n.min(first_good + BYLINE_REACH) {
+        if let Some((name, date)) = byline(&units[k].text, features[k].words) {
+            byline_at = Some(k);
+            meta.byline = Some(name);
+            meta.date = date;
+            break;
+        }
+        goods_seen += usize::from(classes[k] == Class::Good);
+        if goods_seen > 2 {
+            break;
+        }
+    }
+
+    let (title_search_from, mut body_start) = match byline_at {
+        Some(b) => {
+            let mut body_start = b + 1;
+            while body_start < n && date_line(body_start) {
+                take_date(&mut meta, body_start);
+                body_start += 1;
+            }
+            (b, body_start)
+        }
+        None if first_good + 1 < n
+            && title_like(&units[first_good], &features[first_good], false)
+            && classes[first_good + 1] == Class::Good =>
+        {
+            // A title revived by the good paragraphs after it.
+            (first_good + 1, first_good + 1)
+        }
+        None => (first_good, first_good),
+    };
+
+    // Walk back from the byline (or the body) over date lines and page widgets.
+    let mut k = title_search_from;
+    let mut skipped = 0;
+    while k > 0 && (date_line(k - 1) || (skipped < 3 && is_widget(&features[k - 1]))) {
+        if date_line(k - 1) {
+            take_date(&mut meta, k - 1);
+        } else {
+            skipped += 1;
+        }
+        k -= 1;
+    }
+    let next_to_byline = byline_at.is_some() || k == 1;
+    let mut title_at = None;
+    if k >= 2
+        && byline_at.is_some()
+        && is_dek(&units[k - 1], &features[k - 1])
+        && title_like(&units[k - 2], &features[k - 2], true)
+    {
+        meta.dek = Some(units[k - 1].text.clone());
+        title_at = Some(k - 2);
+    } else if k >= 1 && title_like(&units[k - 1], &features[k - 1], next_to_byline) {
+        title_at = Some(k - 1);
+    }
+    if let Some(t) = title_at {
+        meta.title = Some(units[t].text.clone());
+        // A date line above the title ("12 March 2024\nTitle").
+        if t > 0 && date_line(t - 1) {
+            take_date(&mut meta, t - 1);
+        }
+        // A date line between the title and the body.
+        while byline_at.is_none() && body_start < n && date_line(body_start) {
+            take_date(&mut meta, body_start);
+            body_start += 1;
+        }
+    }
+    Header { meta, body_start }
+}
+
+/// Share bars and menus between a title and its body.
+fn is_widget(f: &Features) -> bool {
+    f.boilerplate || f.separators > 0
+}
+
+/// A title: a short line without a closing full stop, starting with a capital; unless it
+/// sits right before a byline or at the top, most longer words are capitalised.
+pub fn title_like(unit: &Unit, f: &Features, loose: bool) -> bool {
+    let text = &unit.text;
+    if f.words == 0
+        || f.words > 20
+        || text.chars().count() > 150
+        || f.boilerplate
+        || f.separators > 0
+    {
+        return false;
+    }
+    if text.ends_with(['.', ',', ';', ':']) || list_marker(text).is_some() {
+        return false;
+    }
+    if !text.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'')
+    }) {
+        return false;
+    }
+    if byline(text, f.words).is_some() || dates::is_date_line(text, f.words) {
+        return false;
+    }
+    if loose {
+        return true;
+    }
+    let long_words: Vec<&str> = text
+        .split(' ')
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long_words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    long_words.len() <= 1 || capitalised * 2 >= long_words.len()
+}
+
+/// A standfirst: one sentence of some length.
+fn is_dek(unit: &Unit, f: &Features) -> bool {
+    (6..=60).contains(&f.words)
+        && f.sentence_end
+        && !f.boilerplate
+        && f.separators == 0
+        && sentences::split(&unit.text).len() == 1
+}
+
+const BYLINE_OPENINGS: &[&str] = &[
+    "by: ",
+    "by ",
+    "posted by ",
+    "written by ",
+    "words by ",
+    "story by ",
+    "text by ",
+    "reporting by ",
+    "words: ",
+];
+
+/// Name words that may be lower-case ("Ursula von der Leyen", "Anna and Tom").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "&", "de", "del", "della", "di", "da", "van", "von", "der", "den", "la", "le", "du",
+    "bin", "al", "ibn",
+];
+
+/// A byline ("By Jia Xiudong | NO. 39 SEPTEMBER 24, 2015", "Posted by Sam Ortiz on
+/// March 3, 2024"): the name(s) and the date, if one is given.
+pub fn byline(text: &str, words: usize) -> Option<(String, Option<String>)> {
+    if words == 0 || words > 25 {
+        return None;
+    }
+    let opening = BYLINE_OPENINGS.iter().find(|o| {
+        text.get(..o.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(o))
+    })?;
+    let rest = &text[opening.len()..];
+    let first_end = rest
+        .find(['|', '•', '·'])
+        .or_else(|| rest.find(" — "))
+        .or_else(|| rest.find(" – "))
+        .or_else(|| rest.find(" - "))
+        .unwrap_or(rest.len());
+    let (first, others) = rest.split_at(first_end);
+    let mut name = first;
+    let mut date = None;
+    if let Some((range, found)) = dates::find(first) {
+        name = &first[..range.start];
+        date = Some(found);
+    } else if let Some((_, found)) = dates::find(others) {
+        date = Some(found);
+    }
+    let name = name.trim();
+    let name = name
+        .strip_suffix(" on")
+        .or_else(|| name.strip_suffix(" at"))
+        .unwrap_or(name)
+        .trim_end_matches([',', ';', ' ', '-']);
+    let name_words: Vec<&str> = name.split(' ').collect();
+    let valid = !name.is_empty()
+        && name_words.len() <= 10
+        && name_words.iter().all(|w| {
+            let w = w.trim_end_matches(',');
+            w.starts_with(|c: char| c.is_uppercase()) || NAME_PARTICLES.contains(&w)
+        });
+    valid.then(|| (name.to_string(), date))
+}
