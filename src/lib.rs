@@ -10,9 +10,11 @@
 
 pub mod argument;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod layout;
 pub mod outline;
+pub mod position_store;
 pub mod source;
 pub mod synthetic;
 pub mod ui;

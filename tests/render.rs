@@ -54,26 +54,26 @@ fn a_jump_puts_the_paragraph_on_the_top_row_and_highlights_the_sentence() {
         .map()
         .items
         .iter()
-        .position(|item| item.anchor.paragraph == 3)
-        .expect("an item in ¶4");
+        .position(|item| item.anchor.paragraph == 2)
+        .expect("an item in ¶3");
     for _ in 0..target {
         update(&mut app, Action::Down);
     }
     update(&mut app, Action::Jump);
     let anchor = app.map().items[target].anchor;
     assert_eq!(app.highlight, Some(anchor));
-    assert_eq!(app.layout.kind(app.top.block), BlockKind::Paragraph(3));
+    assert_eq!(app.layout.kind(app.top.block), BlockKind::Paragraph(2));
     assert_eq!(app.top.row, 0);
 
     let terminal = draw(&app);
     let rows = screen_rows(&terminal);
-    assert!(rows[0].contains("¶4"), "{}", rows[0]);
+    assert!(rows[0].contains("¶3"), "{}", rows[0]);
     let buffer = terminal.backend().buffer();
     let highlighted = (0..buffer.area.height).any(|y| {
         (0..buffer.area.width).any(|x| buffer[(x, y)].bg == app.theme.highlight.bg.unwrap())
     });
     assert!(highlighted, "no highlighted cell");
-    insta::assert_snapshot!("after_jump_to_paragraph_4", terminal.backend());
+    insta::assert_snapshot!("after_jump_to_paragraph_3", terminal.backend());
 }
 
 #[test]

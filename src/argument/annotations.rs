@@ -7,14 +7,37 @@
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 
-use super::{ArgumentMap, ClaimKind, Item, Origin};
+use super::{ArgumentMap, ClaimKind, Item, Origin, Rejected};
 use crate::document::{Document, SentenceRef};
+
+mod quote;
+mod write;
+
+pub use write::to_toml;
+
+/// Everything an annotation file holds: the reader's map and the detected items they
+/// rejected (so a rejection is remembered across sessions).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnnotationSet {
+    pub map: ArgumentMap,
+    pub rejected: Vec<Rejected>,
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AnnotationFile {
     #[serde(default)]
     claim: Vec<ClaimEntry>,
+    #[serde(default)]
+    rejected: Vec<RejectedEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RejectedEntry {
+    kind: ClaimKind,
+    #[serde(flatten)]
+    selector: QuoteSelector,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,6 +84,14 @@ impl RebuttalEntry {
 /// `file_label` names the file in errors. A quote that is not found, or found more than
 /// once without a prefix/suffix to tell the places apart, is an error naming the item.
 pub fn parse(toml_text: &str, doc: &Document, file_label: &str) -> Result<ArgumentMap> {
+    parse_file(toml_text, doc, file_label).map(|set| set.map)
+}
+
+/// Parses an annotation file with its `[[rejected]]` list.
+///
+/// Claims must anchor (as in [`parse`]); a rejected entry whose quote no longer anchors is
+/// dropped, because a forgotten rejection only means a detected item shows again.
+pub fn parse_file(toml_text: &str, doc: &Document, file_label: &str) -> Result<AnnotationSet> {
     let file: AnnotationFile = toml::from_str(toml_text)
         .map_err(|e| anyhow::anyhow!("{file_label}: {}", describe_toml_error(toml_text, &e)))?;
     let mut items = Vec::with_capacity(file.claim.len());
@@ -85,7 +116,21 @@ pub fn parse(toml_text: &str, doc: &Document, file_label: &str) -> Result<Argume
             note: entry.note.clone(),
         });
     }
-    Ok(ArgumentMap::new(items))
+    let rejected = file
+        .rejected
+        .iter()
+        .filter_map(|entry| {
+            let anchor = anchor(doc, &entry.selector).ok()?;
+            Some(Rejected {
+                kind: entry.kind,
+                anchor,
+            })
+        })
+        .collect();
+    Ok(AnnotationSet {
+        map: ArgumentMap::new(items),
+        rejected,
+    })
 }
 
 fn anchor_of_rebuttal(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
@@ -113,36 +158,15 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 
 /// Finds the one sentence a selector names.
 fn anchor(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
-    let quote = collapse_whitespace(&selector.quote);
-    if quote.is_empty() {
+    if collapse_whitespace(&selector.quote).is_empty() {
         bail!("empty quote");
     }
-    let prefix = selector.prefix.as_deref().map(collapse_whitespace);
-    let suffix = selector.suffix.as_deref().map(collapse_whitespace);
-    let mut found: Vec<SentenceRef> = Vec::new();
-    for (paragraph, p) in doc.paragraphs.iter().enumerate() {
-        let text = doc.paragraph_text(paragraph);
-        for (start, _) in text.match_indices(quote.as_str()) {
-            let end = start + quote.len();
-            let prefix_ok = prefix
-                .as_deref()
-                .is_none_or(|pre| text[..start].trim_end().ends_with(pre.trim_end()));
-            let suffix_ok = suffix
-                .as_deref()
-                .is_none_or(|suf| text[end..].trim_start().starts_with(suf.trim_start()));
-            if prefix_ok && suffix_ok {
-                let sentence = p
-                    .sentences
-                    .iter()
-                    .position(|s| start < s.end)
-                    .unwrap_or(p.sentences.len().saturating_sub(1));
-                found.push(SentenceRef {
-                    paragraph,
-                    sentence,
-                });
-            }
-        }
-    }
+    let found = quote::find(
+        doc,
+        &selector.quote,
+        selector.prefix.as_deref(),
+        selector.suffix.as_deref(),
+    );
     match found.as_slice() {
         [one] => Ok(*one),
         [] => bail!("quote not found in the article: \"{}\"", selector.quote),

@@ -5,6 +5,10 @@
 pub mod annotations;
 pub mod detect;
 pub mod eval;
+pub mod edit;
+pub mod export;
+pub mod import;
+pub mod store;
 
 use crate::document::{Document, SentenceRef};
 
@@ -40,6 +44,14 @@ pub struct Item {
     pub note: Option<String>,
 }
 
+/// A detected item the reader rejected; remembered in the annotation file so the detection
+/// stays hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rejected {
+    pub kind: ClaimKind,
+    pub anchor: SentenceRef,
+}
+
 /// The argument of one document, in sidebar order: key claims, then counterclaims, each in
 /// reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -63,6 +75,11 @@ impl ArgumentMap {
             .iter()
             .enumerate()
             .filter(move |(_, item)| item.kind == kind)
+    }
+
+    /// Index of the first item anchored at `at`.
+    pub fn position(&self, at: SentenceRef) -> Option<usize> {
+        self.items.iter().position(|item| item.anchor == at)
     }
 
     pub fn is_empty(&self) -> bool {

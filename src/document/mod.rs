@@ -68,6 +68,16 @@ pub struct Section {
     pub first_paragraph: usize,
 }
 
+/// A link target (Markdown or HTML): the linked text is shown as a [`InlineStyle::Link`]
+/// span; the target is kept here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub paragraph: usize,
+    /// Byte range of the linked text, relative to the paragraph's text.
+    pub range: Range<usize>,
+    pub target: String,
+}
+
 /// Where a sentence is: paragraph index and sentence index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct SentenceRef {
@@ -84,6 +94,8 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// Trailing notes that are not part of the argument (e.g. "The author is …").
     pub notes: Vec<String>,
+    /// Link targets of the Markdown and HTML loaders, in reading order.
+    pub links: Vec<Link>,
 }
 
 impl Document {

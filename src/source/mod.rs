@@ -1,18 +1,308 @@
 //! From bytes to a document: reading, decoding, cleaning and the per-format loaders.
+//!
+//! Every input goes the same way: read (with a size limit) → refuse binary → decode
+//! (BOM, `--encoding`, Content-Type charset, `<meta charset>`, else UTF-8 lossily) → line
+//! endings to LF → controls and escape sequences removed ([`sanitize`]) → tabs expanded →
+//! parsed as plain text, Markdown or HTML. What had to be repaired is reported in
+//! [`Loaded::notices`].
 
+mod builder;
+pub mod date;
+pub mod decode;
+pub mod error;
+pub mod fetch;
+pub mod format;
+pub mod frontmatter;
+pub mod hash;
+pub mod html;
+pub mod input;
+pub mod markdown;
+pub mod nesting;
 pub mod plaintext;
+pub mod sanitize;
+
+use std::path::Path;
+use std::time::Duration;
 
 use crate::document::Document;
+
+pub use error::{LoadError, LoadErrorKind};
+pub use input::InputSpec;
 
 /// The formats counterpoint reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Text,
+    Markdown,
+    Html,
 }
 
-/// Parses already-decoded text in the given format.
+impl Format {
+    /// From a name such as a `--format` value: "text"/"txt", "markdown"/"md", "html"/"htm".
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "text" | "txt" | "plain" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// The default size limit: 256 MiB. Larger inputs are refused before they are read.
+pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
+/// The default network timeout (connecting, awaiting the response, each read): 10 s.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How to load: all fields optional in spirit; see [`LoadOptions::default`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// A WHATWG encoding label ("windows-1252", "latin1", "koi8-r", "utf-16le", …) for
+    /// input without a byte-order mark. `None`: the Content-Type charset or HTML
+    /// `<meta charset>` if any, else UTF-8.
+    pub encoding: Option<String>,
+    /// Inputs larger than this are refused. Default [`DEFAULT_MAX_BYTES`] (256 MiB).
+    pub max_bytes: u64,
+    /// Forces a format; `None` decides by extension, Content-Type, then content.
+    pub format: Option<Format>,
+    /// Network timeout for URLs. Default [`DEFAULT_TIMEOUT`] (10 s).
+    pub timeout: Duration,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            encoding: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            format: None,
+            timeout: DEFAULT_TIMEOUT,
+        }
+    }
+}
+
+/// A loaded document and how it was loaded.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub document: Document,
+    /// The file name (without directories), the URL, or "stdin".
+    pub name: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// One-line reports of repairs for the status line ("3 invalid bytes replaced",
+    /// "12 control sequences removed").
+    pub notices: Vec<String>,
+    /// FNV-1a hash of the raw bytes (see [`hash::content_hash`]).
+    pub source_bytes_hash: u64,
+}
+
+/// Parses already-decoded text in the given format. The text is not sanitised here: use
+/// [`load_bytes`] for untrusted input.
 pub fn parse(text: &str, format: Format) -> Document {
     match format {
         Format::Text => plaintext::parse(text),
+        Format::Markdown => markdown::parse(text),
+        Format::Html => html::parse(text).document,
     }
+}
+
+/// Opens and loads a document.
+pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    match spec {
+        InputSpec::Embedded => {
+            let opts = LoadOptions {
+                format: Some(Format::Text),
+                encoding: None,
+                ..opts.clone()
+            };
+            let hints = Hints::default();
+            let bytes = crate::EMBEDDED_ARTICLE.as_bytes();
+            load(
+                bytes,
+                crate::EMBEDDED_NAME,
+                crate::EMBEDDED_NAME,
+                hints,
+                &opts,
+            )
+        }
+        InputSpec::Stdin => {
+            let bytes = input::read_stdin(opts.max_bytes)?;
+            load(&bytes, "stdin", "stdin", Hints::default(), opts)
+        }
+        InputSpec::Path(path) => {
+            let bytes = input::read_path(path, opts.max_bytes)?;
+            let label = path.display().to_string();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| label.clone());
+            let hints = Hints {
+                format: format::from_extension(path),
+                charset: None,
+            };
+            load(&bytes, &label, &name, hints, opts)
+        }
+        InputSpec::Url(url) => {
+            let fetched = fetch::fetch(url, opts.max_bytes, opts.timeout)?;
+            let (media, charset) = fetched
+                .content_type
+                .as_deref()
+                .map(format::split_content_type)
+                .unwrap_or_default();
+            let format = match format::from_media_type(&media) {
+                format::ContentKind::Known(f) => Some(f),
+                format::ContentKind::Text => url_path_format(url),
+                format::ContentKind::NotText(media) if opts.format.is_none() => {
+                    return Err(LoadError::new(url, LoadErrorKind::NotText(media)));
+                }
+                format::ContentKind::NotText(_) => None,
+            };
+            let hints = Hints { format, charset };
+            load(&fetched.bytes, url, url, hints, opts)
+        }
+    }
+}
+
+/// Loads bytes already read. `name` labels the document (its extension, if any, picks the
+/// format unless `opts.format` does).
+pub fn load_bytes(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    let hints = Hints {
+        format: format::from_extension(Path::new(name)),
+        charset: None,
+    };
+    load(bytes, name, name, hints, opts)
+}
+
+/// What the container (file name, HTTP headers) says about the bytes.
+#[derive(Debug, Default)]
+struct Hints {
+    format: Option<Format>,
+    charset: Option<String>,
+}
+
+/// The format a URL's path extension names (for text/plain responses).
+fn url_path_format(url: &str) -> Option<Format> {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let last = path.rsplit('/').next().unwrap_or("");
+    format::from_extension(Path::new(last))
+}
+
+fn load(
+    bytes: &[u8],
+    label: &str,
+    name: &str,
+    hints: Hints,
+    opts: &LoadOptions,
+) -> Result<Loaded, LoadError> {
+    let fail = |kind| LoadError::new(label, kind);
+    let explicit = match opts.encoding.as_deref() {
+        Some(label) => Some(
+            decode::encoding_for_label(label)
+                .ok_or_else(|| fail(LoadErrorKind::UnknownEncoding(label.to_string())))?,
+        ),
+        None => None,
+    };
+    let header = hints
+        .charset
+        .as_deref()
+        .and_then(decode::encoding_for_label);
+    let mut encoding = explicit.or(header);
+    let utf16 = decode::has_utf16_bom(bytes)
+        || encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    if !utf16 && input::looks_binary(bytes) {
+        return Err(fail(LoadErrorKind::Binary));
+    }
+
+    let mut decoded = decode::decode(bytes, encoding);
+    let format = opts
+        .format
+        .or(hints.format)
+        .unwrap_or_else(|| format::sniff(&decoded.text));
+    if format == Format::Html && encoding.is_none() && !utf16 {
+        if let Some(meta) = html_meta_charset(bytes) {
+            if meta != encoding_rs::UTF_8 && meta != decoded_encoding(&decoded) {
+                encoding = Some(meta);
+                decoded = decode::decode(bytes, encoding);
+            }
+        }
+    }
+
+    let mut notices = Vec::new();
+    if decoded.replaced > 0 {
+        notices.push(count_notice(decoded.replaced, "invalid byte", "replaced"));
+    }
+    let text = decode::normalize_newlines(&decoded.text);
+    let cleaned = sanitize::clean(&text);
+    let text = decode::expand_tabs(&cleaned.text);
+    if text.trim().is_empty() {
+        return Err(fail(LoadErrorKind::Empty));
+    }
+    let mut sequences = cleaned.sequences;
+    let mut invisible = cleaned.invisible;
+    let document = match format {
+        Format::Text => plaintext::parse(&text),
+        Format::Markdown => {
+            let parsed = markdown::parse_counted(&text);
+            sequences += parsed.removed_sequences;
+            invisible += parsed.removed_invisible;
+            parsed.document
+        }
+        Format::Html => {
+            let parsed = html::parse(&text);
+            sequences += parsed.removed_sequences;
+            invisible += parsed.removed_invisible;
+            parsed.document
+        }
+    };
+    if document.paragraphs.is_empty() {
+        return Err(fail(LoadErrorKind::Empty));
+    }
+    if sequences > 0 {
+        notices.push(count_notice(sequences, "control sequence", "removed"));
+    }
+    if invisible > 0 {
+        notices.push(count_notice(invisible, "invisible character", "removed"));
+    }
+    Ok(Loaded {
+        document,
+        name: input::printable_name(name),
+        format,
+        notices,
+        source_bytes_hash: hash::content_hash(bytes),
+    })
+}
+
+fn decoded_encoding(decoded: &decode::Decoded) -> &'static encoding_rs::Encoding {
+    decode::encoding_for_label(decoded.encoding).unwrap_or(encoding_rs::UTF_8)
+}
+
+/// The encoding a `<meta charset=…>` or `<meta http-equiv=Content-Type content="…;
+/// charset=…">` in the first 1024 bytes names.
+fn html_meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let value: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    let encoding = decode::encoding_for_label(&value)?;
+    // A page that says UTF-16 in ASCII is not UTF-16 (the HTML standard's rule).
+    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        return Some(encoding_rs::UTF_8);
+    }
+    Some(encoding)
+}
+
+/// "1 invalid byte replaced", "3 control sequences removed".
+fn count_notice(count: usize, what: &str, done: &str) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {what}{plural} {done}")
 }

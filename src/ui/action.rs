@@ -24,6 +24,28 @@ pub enum Action {
     /// Show annotated or detected items.
     ToggleSource,
     ToggleHelp,
+    /// Start typing a search; the first match at or after the top of the pane is next.
+    SearchForward,
+    /// Start typing a search towards the beginning of the article.
+    SearchBackward,
+    /// The next match in the direction of the last search.
+    NextMatch,
+    /// The next match against the direction of the last search.
+    PreviousMatch,
+    /// Back to where the last jump (search, sidebar, mark, top/bottom) started.
+    JumpBack,
+    /// Undo a `JumpBack`.
+    JumpForward,
+    /// Wait for a letter, then remember the current position under it.
+    SetMark,
+    /// Wait for a letter, then go to the position remembered under it.
+    GoToMark,
+    /// Show or hide the sidebar.
+    ToggleSidebar,
+    SidebarNarrower,
+    SidebarWider,
+    /// Narrow → comfortable → full text measure, and round again.
+    CycleMeasure,
     /// Close an overlay, or quit when none is open.
     Cancel,
     Quit,
@@ -34,6 +56,40 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action a key can be bound to in the config file, in help order. `Interrupt`
+    /// (always Ctrl-C) and `Resize` (not a key) are internal.
+    pub const BINDABLE: [Action; 29] = [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextParagraph,
+        Action::PreviousParagraph,
+        Action::SwitchFocus,
+        Action::Jump,
+        Action::JumpToRebuttal,
+        Action::ToggleSource,
+        Action::SearchForward,
+        Action::SearchBackward,
+        Action::NextMatch,
+        Action::PreviousMatch,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::SetMark,
+        Action::GoToMark,
+        Action::ToggleSidebar,
+        Action::SidebarNarrower,
+        Action::SidebarWider,
+        Action::CycleMeasure,
+        Action::ToggleHelp,
+        Action::Cancel,
+        Action::Quit,
+    ];
+
     /// A short description for the help overlay.
     pub fn describe(self) -> &'static str {
         match self {
@@ -52,10 +108,99 @@ impl Action {
             Action::JumpToRebuttal => "jump to the counterclaim's rebuttal (again: next one)",
             Action::ToggleSource => "sidebar: annotated / detected items",
             Action::ToggleHelp => "show or hide this help",
+            Action::SearchForward => "search forward (type, then Enter)",
+            Action::SearchBackward => "search backward (type, then Enter)",
+            Action::NextMatch => "next match",
+            Action::PreviousMatch => "previous match",
+            Action::JumpBack => "back to where the last jump started",
+            Action::JumpForward => "forward again (undo a jump back)",
+            Action::SetMark => "set a mark: then a letter",
+            Action::GoToMark => "go to a mark: then its letter",
+            Action::ToggleSidebar => "show or hide the sidebar",
+            Action::SidebarNarrower => "narrower sidebar",
+            Action::SidebarWider => "wider sidebar",
+            Action::CycleMeasure => "text width: narrow / comfortable / full",
             Action::Cancel => "close the overlay, or quit",
             Action::Quit => "quit",
             Action::Interrupt => "quit (status 130, as an interrupt)",
             Action::Resize(..) => "terminal resized",
         }
+    }
+
+    /// The action's name in the config file's `[keys]` table: `scroll_down`, `page_down`.
+    /// The internal actions have names too (`interrupt`, `resize`), for messages, but
+    /// `from_name` does not accept them.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Down => "scroll_down",
+            Action::Up => "scroll_up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::NextParagraph => "next_paragraph",
+            Action::PreviousParagraph => "previous_paragraph",
+            Action::SwitchFocus => "switch_focus",
+            Action::Jump => "jump",
+            Action::JumpToRebuttal => "jump_to_rebuttal",
+            Action::ToggleSource => "toggle_source",
+            Action::ToggleHelp => "toggle_help",
+            Action::SearchForward => "search_forward",
+            Action::SearchBackward => "search_backward",
+            Action::NextMatch => "next_match",
+            Action::PreviousMatch => "previous_match",
+            Action::JumpBack => "jump_back",
+            Action::JumpForward => "jump_forward",
+            Action::SetMark => "set_mark",
+            Action::GoToMark => "go_to_mark",
+            Action::ToggleSidebar => "toggle_sidebar",
+            Action::SidebarNarrower => "sidebar_narrower",
+            Action::SidebarWider => "sidebar_wider",
+            Action::CycleMeasure => "cycle_measure",
+            Action::Cancel => "cancel",
+            Action::Quit => "quit",
+            Action::Interrupt => "interrupt",
+            Action::Resize(..) => "resize",
+        }
+    }
+
+    /// The bindable action with this config-file name.
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE.into_iter().find(|a| a.name() == name)
+    }
+
+    /// Actions whose key is the first of two: the next key press is a mark letter, not an
+    /// action of its own.
+    pub fn awaits_letter(self) -> bool {
+        matches!(self, Action::SetMark | Action::GoToMark)
+    }
+
+    /// Actions that open a line for typing (the search prompt).
+    pub fn awaits_text(self) -> bool {
+        matches!(self, Action::SearchForward | Action::SearchBackward)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for action in Action::BINDABLE {
+            let name = action.name();
+            assert!(seen.insert(name), "{name} twice");
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}"
+            );
+            assert_eq!(Action::from_name(name), Some(action));
+        }
+        assert_eq!(Action::from_name("interrupt"), None);
+        assert_eq!(Action::from_name("resize"), None);
+        assert_eq!(Action::from_name("scroll-down"), None);
     }
 }

@@ -1,27 +1,26 @@
-//! The sidebar's rows: the argument map as headed, wrapped entries for a given width.
-//! A pure function of the state, used by `update` (to keep the selection in view) and by
-//! `render`.
+//! The sidebar's model: the argument map as panels (key claims, counterclaims), each with
+//! its heading, its entries as rows for a given width, and its share of the height. A pure
+//! function of the state, used by `update` (to keep the selection in view) and by `render`.
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::Document;
 
-/// Lines of sentence text shown per entry before it is cut with "…".
-const ENTRY_LINES: usize = 3;
+/// Lines of sentence text shown for the selected entry before it is cut with "…".
+const SELECTED_LINES: usize = 6;
+
+/// Columns before an entry's text: an on-screen mark and a space.
+pub const ENTRY_INDENT: usize = 2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
-    Heading,
     /// A line of an entry's sentence; `first` marks its first line.
-    Entry {
-        first: bool,
-    },
+    Entry { first: bool },
     /// Where a counterclaim is rebutted.
     Rebuttal,
-    /// "none found" under an empty section.
+    /// "none found" in an empty panel.
     Empty,
-    Blank,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,57 +31,122 @@ pub struct Row {
     pub text: String,
 }
 
-/// Columns before an entry's text: an on-screen mark and a space.
-pub const ENTRY_INDENT: usize = 2;
+/// One panel of the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Panel {
+    pub kind: ClaimKind,
+    pub heading: String,
+    pub rows: Vec<Row>,
+    /// Rows of entries it may show (its heading not included).
+    pub height: usize,
+}
 
-pub fn rows(doc: &Document, map: &ArgumentMap, width: usize) -> Vec<Row> {
+pub const PANEL_KINDS: [ClaimKind; 2] = [ClaimKind::Key, ClaimKind::Counter];
+
+pub fn panel_index(kind: ClaimKind) -> usize {
+    PANEL_KINDS.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// The panels for a sidebar `width` columns wide with `height` rows for headings and
+/// entries. Every panel keeps its heading on screen; entries share the rest.
+pub fn panels(
+    doc: &Document,
+    map: &ArgumentMap,
+    selected: Option<usize>,
+    width: usize,
+    height: usize,
+) -> Vec<Panel> {
     let text_width = width.saturating_sub(ENTRY_INDENT + 1).max(8);
-    let mut rows = Vec::new();
-    for (kind, title) in [
-        (ClaimKind::Key, "Key claims"),
-        (ClaimKind::Counter, "Counterclaims"),
-    ] {
-        if !rows.is_empty() {
-            rows.push(blank());
-        }
-        let items: Vec<(usize, &Item)> = map.of_kind(kind).collect();
+    let mut panels: Vec<Panel> = PANEL_KINDS
+        .iter()
+        .map(|&kind| {
+            let title = match kind {
+                ClaimKind::Key => "Key claims",
+                ClaimKind::Counter => "Counterclaims",
+            };
+            let items: Vec<(usize, &Item)> = map.of_kind(kind).collect();
+            let mut rows = Vec::new();
+            if items.is_empty() {
+                rows.push(Row {
+                    kind: RowKind::Empty,
+                    item: None,
+                    text: "none found".into(),
+                });
+            }
+            for (index, item) in items.iter().copied() {
+                rows.extend(entry_rows(
+                    doc,
+                    item,
+                    index,
+                    selected == Some(index),
+                    text_width,
+                ));
+            }
+            Panel {
+                kind,
+                heading: format!("{title} ({})", items.len()),
+                rows,
+                height: 0,
+            }
+        })
+        .collect();
+    let needs: Vec<usize> = panels.iter().map(|p| p.rows.len()).collect();
+    let available = height.saturating_sub(panels.len());
+    for (panel, share) in panels.iter_mut().zip(allocate(&needs, available)) {
+        panel.height = share;
+    }
+    panels
+}
+
+/// An entry: one line (cut with "…"), or the whole sentence when selected; counterclaims
+/// add a line saying where they are rebutted.
+fn entry_rows(doc: &Document, item: &Item, index: usize, selected: bool, width: usize) -> Vec<Row> {
+    let label = entry_label(doc, item);
+    let wrapped: Vec<String> = textwrap::wrap(&label, width)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect();
+    let keep = if selected { SELECTED_LINES } else { 1 };
+    let mut rows: Vec<Row> = clip_lines(wrapped, keep, width)
+        .into_iter()
+        .enumerate()
+        .map(|(n, text)| Row {
+            kind: RowKind::Entry { first: n == 0 },
+            item: Some(index),
+            text,
+        })
+        .collect();
+    if item.kind == ClaimKind::Counter {
         rows.push(Row {
-            kind: RowKind::Heading,
-            item: None,
-            text: format!("{title} ({})", items.len()),
+            kind: RowKind::Rebuttal,
+            item: Some(index),
+            text: rebuttal_label(item),
         });
-        if items.is_empty() {
-            rows.push(Row {
-                kind: RowKind::Empty,
-                item: None,
-                text: "none found".into(),
-            });
-        }
-        for (index, item) in items {
-            let label = entry_label(doc, item);
-            let lines = clip_lines(
-                textwrap::wrap(&label, text_width)
-                    .into_iter()
-                    .map(|l| l.into_owned()),
-                text_width,
-            );
-            for (n, line) in lines.into_iter().enumerate() {
-                rows.push(Row {
-                    kind: RowKind::Entry { first: n == 0 },
-                    item: Some(index),
-                    text: line,
-                });
-            }
-            if kind == ClaimKind::Counter {
-                rows.push(Row {
-                    kind: RowKind::Rebuttal,
-                    item: Some(index),
-                    text: rebuttal_label(item),
-                });
-            }
-        }
     }
     rows
+}
+
+/// Shares `available` rows among panels that need `needs` rows: everyone gets what they
+/// need if it fits; otherwise an equal share, with what a small panel leaves over going
+/// to the larger ones.
+pub fn allocate(needs: &[usize], available: usize) -> Vec<usize> {
+    let mut shares = vec![0; needs.len()];
+    let mut left = available;
+    let mut open: Vec<usize> = (0..needs.len()).collect();
+    while !open.is_empty() && left > 0 {
+        let each = (left / open.len()).max(1);
+        let mut still_open = Vec::new();
+        for &i in &open {
+            let give = each.min(needs[i] - shares[i]).min(left);
+            shares[i] += give;
+            left -= give;
+            if shares[i] < needs[i] {
+                still_open.push(i);
+            }
+        }
+        open = still_open;
+    }
+    shares
 }
 
 /// "¶4 The sentence…", with a mark for detected items.
@@ -100,35 +164,26 @@ fn entry_label(doc: &Document, item: &Item) -> String {
 
 fn rebuttal_label(item: &Item) -> String {
     if item.rebuttals.is_empty() {
-        return "↳ no rebuttal marked".into();
+        return "  ↳ no rebuttal marked".into();
     }
     let mut paragraphs: Vec<usize> = item.rebuttals.iter().map(|r| r.paragraph + 1).collect();
     paragraphs.dedup();
     let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{p}")).collect();
-    format!("↳ rebutted in {}", list.join(", "))
+    format!("  ↳ rebutted in {}", list.join(", "))
 }
 
-/// Keeps the first `ENTRY_LINES` lines, ending the last kept one with "…" if cut.
-fn clip_lines(lines: impl Iterator<Item = String>, width: usize) -> Vec<String> {
-    let mut all: Vec<String> = lines.collect();
-    if all.len() > ENTRY_LINES {
-        all.truncate(ENTRY_LINES);
-        let last = &mut all[ENTRY_LINES - 1];
+/// Keeps the first `keep` lines, ending the last kept one with "…" if cut.
+fn clip_lines(mut lines: Vec<String>, keep: usize, width: usize) -> Vec<String> {
+    if lines.len() > keep {
+        lines.truncate(keep);
+        let last = &mut lines[keep - 1];
         while last.width() + 1 > width && last.pop().is_some() {}
         last.push('…');
     }
-    all
+    lines
 }
 
-fn blank() -> Row {
-    Row {
-        kind: RowKind::Blank,
-        item: None,
-        text: String::new(),
-    }
-}
-
-/// The first and last row of an item, to scroll it into view.
+/// The first and last row of an item in a panel, to scroll it into view.
 pub fn item_rows(rows: &[Row], item: usize) -> Option<(usize, usize)> {
     let first = rows.iter().position(|r| r.item == Some(item))?;
     let last = rows.iter().rposition(|r| r.item == Some(item))?;
@@ -141,12 +196,11 @@ mod tests {
     use crate::argument::Item;
     use crate::document::{Metadata, SentenceRef};
 
-    #[test]
-    fn rows_have_both_headings_and_rebuttal_lines() {
+    fn example() -> (Document, ArgumentMap) {
         let doc = Document::from_paragraphs(
             Metadata::default(),
             &[
-                "Cats are best.",
+                "Cats are the best pets anyone could ever wish to have at home.",
                 "Some say dogs are loyal.",
                 "They are not.",
             ],
@@ -168,27 +222,42 @@ mod tests {
             item(ClaimKind::Counter, at(1), vec![at(2)]),
             item(ClaimKind::Key, at(0), vec![]),
         ]);
-        let rows = rows(&doc, &map, 30);
-        let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "Key claims (1)",
-                "¶1 Cats are best.",
-                "",
-                "Counterclaims (1)",
-                "¶2 Some say dogs are loyal.",
-                "↳ rebutted in ¶3"
-            ]
-        );
-        assert_eq!(item_rows(&rows, 1), Some((4, 5)));
+        (doc, map)
     }
 
     #[test]
-    fn long_entries_are_clipped_with_an_ellipsis() {
-        let lines = clip_lines((0..5).map(|i| format!("line {i}")), 6);
-        assert_eq!(lines.len(), ENTRY_LINES);
-        assert!(lines[2].ends_with('…'));
-        assert!(lines[2].width() <= 6);
+    fn panels_hold_one_line_entries_and_rebuttal_lines() {
+        let (doc, map) = example();
+        let panels = panels(&doc, &map, None, 30, 20);
+        assert_eq!(panels[0].heading, "Key claims (1)");
+        assert_eq!(panels[1].heading, "Counterclaims (1)");
+        let texts: Vec<&str> = panels[1].rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["¶2 Some say dogs are loyal.", "  ↳ rebutted in ¶3"]);
+        assert_eq!(panels[0].rows.len(), 1);
+        assert!(panels[0].rows[0].text.ends_with('…'));
+        assert!(panels[0].rows[0].text.width() <= 27);
+        assert_eq!(item_rows(&panels[1].rows, 1), Some((0, 1)));
+    }
+
+    #[test]
+    fn the_selected_entry_shows_its_whole_sentence() {
+        let (doc, map) = example();
+        let panels = panels(&doc, &map, Some(0), 30, 20);
+        assert!(panels[0].rows.len() > 1);
+        let joined: Vec<&str> = panels[0].rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(joined.join(" "), format!("¶1 {}", doc.paragraph_text(0)));
+    }
+
+    #[test]
+    fn allocation_gives_every_panel_a_share() {
+        assert_eq!(allocate(&[3, 4], 20), [3, 4]);
+        assert_eq!(allocate(&[10, 10], 16), [8, 8]);
+        assert_eq!(allocate(&[2, 30], 16), [2, 14]);
+        assert_eq!(allocate(&[30, 30], 3), [2, 1]);
+        assert_eq!(allocate(&[5, 5], 0), [0, 0]);
+        for available in 0..40 {
+            let shares = allocate(&[7, 1, 25], available);
+            assert_eq!(shares.iter().sum::<usize>(), available.min(33));
+        }
     }
 }

@@ -48,8 +48,8 @@ pub struct App {
     pub focus: Focus,
     /// Selected item of the shown map.
     pub selected: Option<usize>,
-    /// First sidebar row on screen.
-    pub sidebar_scroll: usize,
+    /// First row on screen of each sidebar panel (see `sidebar::PANEL_KINDS`).
+    pub sidebar_scroll: [usize; 2],
     /// Top row of the reading pane.
     pub top: Anchor,
     /// The sentence of the last jump, highlighted until the next one.
@@ -82,7 +82,7 @@ impl App {
             showing,
             focus: Focus::Reading,
             selected: None,
-            sidebar_scroll: 0,
+            sidebar_scroll: [0; 2],
             top: Anchor::default(),
             highlight: None,
             layout,

@@ -49,6 +49,22 @@ pub fn update(app: &mut App, action: Action) {
         (Action::NextParagraph, _) => next_paragraph(app),
         (Action::PreviousParagraph, _) => previous_paragraph(app),
         (Action::Jump, Focus::Reading) => {}
+        // Placeholder so the comfort branch compiles; the lead's update.rs implements these.
+        (
+            Action::SearchForward
+            | Action::SearchBackward
+            | Action::NextMatch
+            | Action::PreviousMatch
+            | Action::JumpBack
+            | Action::JumpForward
+            | Action::SetMark
+            | Action::GoToMark
+            | Action::ToggleSidebar
+            | Action::SidebarNarrower
+            | Action::SidebarWider
+            | Action::CycleMeasure,
+            _,
+        ) => {}
         (Action::Resize(..) | Action::Interrupt, _) => unreachable!("handled above"),
     }
 }
@@ -149,7 +165,7 @@ fn toggle_source(app: &mut App) {
         Some(i) => Some(i.min(count - 1)),
         None => None,
     };
-    app.sidebar_scroll = 0;
+    app.sidebar_scroll = [0; 2];
     keep_selection_visible(app);
     app.message = Some(match app.showing {
         Origin::Annotated => "showing annotated items".into(),
@@ -177,22 +193,22 @@ fn keep_selection_visible(app: &mut App) {
     let (Some(selected), Some(areas)) = (app.selected, app.areas()) else {
         return;
     };
-    let rows = sidebar::rows(&app.doc, app.map(), usize::from(areas.sidebar.width));
-    let visible = super::render::sidebar::list_height(app, areas.sidebar);
-    let Some((first, last)) = sidebar::item_rows(&rows, selected) else {
+    let Some(kind) = app.map().items.get(selected).map(|item| item.kind) else {
         return;
     };
-    // Show the section heading above the first item of a section too.
-    let first = if first > 0 && rows[first - 1].kind == sidebar::RowKind::Heading {
-        first - 1
-    } else {
-        first
+    let panels = super::render::sidebar::panels(app, areas.sidebar);
+    let index = sidebar::panel_index(kind);
+    let panel = &panels[index];
+    let Some((first, last)) = sidebar::item_rows(&panel.rows, selected) else {
+        return;
     };
-    if first < app.sidebar_scroll {
-        app.sidebar_scroll = first;
-    } else if last >= app.sidebar_scroll + visible {
-        app.sidebar_scroll = (last + 1).saturating_sub(visible).min(first);
+    let mut scroll = super::render::sidebar::clamped_scroll(app.sidebar_scroll[index], panel);
+    if first < scroll {
+        scroll = first;
+    } else if last >= scroll + panel.height {
+        scroll = (last + 1).saturating_sub(panel.height).min(first);
     }
+    app.sidebar_scroll[index] = scroll;
 }
 
 fn jump_to_selected(app: &mut App) {

@@ -1,5 +1,6 @@
-//! The sidebar: the argument map's entries, the selection, marks for the paragraphs on
-//! screen, and the evidence of the selected item.
+//! The sidebar: a panel per kind of item, each with its heading always on screen, the
+//! selection, marks for entries whose paragraph is on screen, and the evidence of the
+//! selected item.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,32 +8,40 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::argument::Origin;
-use crate::ui::sidebar::{self, ENTRY_INDENT, RowKind};
+use crate::ui::sidebar::{self, ENTRY_INDENT, Panel, RowKind};
 use crate::ui::state::{App, Focus};
 
-/// Rows of the evidence panel under the list, when an item is selected.
+/// Rows of the evidence panel under the lists, when an item is selected.
 const DETAIL_ROWS: u16 = 5;
 
-/// The area inside the sidebar's border.
+/// The area inside the sidebar's border and margin.
 fn inner(area: Rect) -> Rect {
-    Block::new().borders(Borders::LEFT).inner(area)
+    let inner = Block::new().borders(Borders::LEFT).inner(area);
+    Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
 }
 
 fn detail_rows(app: &App, area: Rect) -> u16 {
-    let inner = inner(area);
-    if app.selected.is_some() && inner.height >= DETAIL_ROWS * 3 {
+    if app.selected.is_some() && inner(area).height >= DETAIL_ROWS * 3 {
         DETAIL_ROWS
     } else {
         0
     }
 }
 
-/// Rows available to the list of entries (below the title, above the evidence panel).
-pub fn list_height(app: &App, area: Rect) -> usize {
-    usize::from(
-        inner(area)
-            .height
-            .saturating_sub(1 + detail_rows(app, area)),
+/// The panels as laid out in this sidebar area (below its title, above the evidence).
+pub fn panels(app: &App, area: Rect) -> Vec<Panel> {
+    let inner = inner(area);
+    let height = inner.height.saturating_sub(1 + detail_rows(app, area));
+    sidebar::panels(
+        &app.doc,
+        app.map(),
+        app.selected,
+        usize::from(inner.width),
+        usize::from(height),
     )
 }
 
@@ -43,79 +52,58 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         theme.border
     };
-    let frame = Block::new().borders(Borders::LEFT).border_style(border);
-    let inner = frame.inner(area);
-    frame.render(area, buf);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
+    Block::new()
+        .borders(Borders::LEFT)
+        .border_style(border)
+        .render(area, buf);
+    let inner = inner(area);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
 
-    let source = match (app.showing, app.maps.annotated.is_some()) {
-        (Origin::Annotated, _) => "annotated",
-        (Origin::Detected, true) => "detected (d: annotated)",
-        (Origin::Detected, false) => "detected",
+    let title = match app.showing {
+        Origin::Annotated => "Annotated map",
+        Origin::Detected => "Detected map",
     };
-    let title = Line::from(vec![
-        Span::styled("Argument map", theme.sidebar_heading),
-        Span::styled(format!(" · {source}"), theme.sidebar_rebuttal),
-    ]);
-    buf.set_line(inner.x, inner.y, &title, inner.width);
-
-    let map = app.map();
-    let rows = sidebar::rows(&app.doc, map, usize::from(inner.width));
-    let on_screen = app.visible_paragraphs();
-    let list_height = list_height(app, area);
-    for (offset, row) in rows
-        .iter()
-        .skip(app.sidebar_scroll)
-        .take(list_height)
-        .enumerate()
-    {
-        let y = inner.y + 1 + offset as u16;
-        let item = row.item.map(|i| &map.items[i]);
-        let selected = row.item.is_some() && row.item == app.selected;
-        let style = match row.kind {
-            RowKind::Heading => theme.sidebar_heading,
-            RowKind::Rebuttal | RowKind::Empty => theme.sidebar_rebuttal,
-            RowKind::Entry { .. } if item.is_some_and(|i| i.origin == Origin::Detected) => {
-                theme.sidebar_detected
-            }
-            _ => theme.sidebar_entry,
-        };
-        let style = if selected {
-            style.patch(theme.sidebar_selected)
-        } else {
-            style
-        };
-        let visible = item
-            .zip(on_screen)
-            .is_some_and(|(item, (first, last))| (first..=last).contains(&item.anchor.paragraph));
-        let mark = if visible && row.kind == (RowKind::Entry { first: true }) {
-            Span::styled("▌ ", theme.on_screen_mark)
-        } else {
-            Span::raw(" ".repeat(ENTRY_INDENT))
-        };
-        let line = match row.kind {
-            RowKind::Heading | RowKind::Blank => Line::from(Span::styled(row.text.as_str(), style)),
-            _ => Line::from(vec![mark, Span::styled(row.text.as_str(), style)]),
-        };
-        if selected {
-            buf.set_style(
-                Rect::new(
-                    inner.x + ENTRY_INDENT as u16,
-                    y,
-                    inner.width.saturating_sub(ENTRY_INDENT as u16),
-                    1,
-                ),
-                theme.sidebar_selected,
-            );
+    buf.set_string(inner.x, inner.y, title, theme.sidebar_heading);
+    if app.maps.annotated.is_some() {
+        let hint = "d switches";
+        let x = inner.right().saturating_sub(hint.len() as u16);
+        if x > inner.x + title.len() as u16 {
+            buf.set_string(x, inner.y, hint, theme.sidebar_rebuttal);
         }
-        buf.set_line(inner.x, y, &line, inner.width);
+    }
+
+    let on_screen = app.visible_paragraphs();
+    let mut y = inner.y + 1;
+    for (index, panel) in panels(app, area).iter().enumerate() {
+        if y >= inner.bottom() {
+            break;
+        }
+        let heading_y = y;
+        buf.set_string(inner.x, y, &panel.heading, theme.sidebar_heading);
+        y += 1;
+        let scroll = clamped_scroll(app.sidebar_scroll[index], panel);
+        let hidden_below = panel.rows.len() > scroll + panel.height;
+        for row in panel.rows.iter().skip(scroll).take(panel.height) {
+            draw_row(
+                app,
+                row,
+                on_screen,
+                Rect::new(inner.x, y, inner.width, 1),
+                buf,
+            );
+            y += 1;
+        }
+        // Say there is more than fits, on the heading's line.
+        let more = match (scroll > 0, hidden_below) {
+            (true, true) => "↑↓ more",
+            (true, false) => "↑ more",
+            (false, true) => "↓ more",
+            (false, false) => "",
+        };
+        let x = inner.right().saturating_sub(more.chars().count() as u16);
+        buf.set_string(x, heading_y, more, theme.sidebar_rebuttal);
     }
 
     let detail = detail_rows(app, area);
@@ -123,6 +111,56 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let top = inner.bottom() - detail;
         render_detail(app, Rect::new(inner.x, top, inner.width, detail), buf);
     }
+}
+
+/// A panel never scrolls past the point where its last row is at its bottom.
+pub fn clamped_scroll(scroll: usize, panel: &Panel) -> usize {
+    scroll.min(panel.rows.len().saturating_sub(panel.height))
+}
+
+fn draw_row(
+    app: &App,
+    row: &sidebar::Row,
+    on_screen: Option<(usize, usize)>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let theme = &app.theme;
+    let map = app.map();
+    let item = row.item.map(|i| &map.items[i]);
+    let selected = row.item.is_some() && row.item == app.selected;
+    let style = match row.kind {
+        RowKind::Rebuttal | RowKind::Empty => theme.sidebar_rebuttal,
+        RowKind::Entry { .. } if item.is_some_and(|i| i.origin == Origin::Detected) => {
+            theme.sidebar_detected
+        }
+        RowKind::Entry { .. } => theme.sidebar_entry,
+    };
+    let visible = item
+        .zip(on_screen)
+        .is_some_and(|(item, (first, last))| (first..=last).contains(&item.anchor.paragraph));
+    let mark = if visible && row.kind == (RowKind::Entry { first: true }) {
+        Span::styled("▌ ", theme.on_screen_mark)
+    } else {
+        Span::raw(" ".repeat(ENTRY_INDENT))
+    };
+    let indent = ENTRY_INDENT as u16;
+    if selected {
+        let highlight = Rect::new(
+            area.x + indent,
+            area.y,
+            area.width.saturating_sub(indent),
+            1,
+        );
+        buf.set_style(highlight, theme.sidebar_selected);
+    }
+    let style = if selected {
+        style.patch(theme.sidebar_selected)
+    } else {
+        style
+    };
+    let line = Line::from(vec![mark, Span::styled(row.text.as_str(), style)]);
+    buf.set_line(area.x, area.y, &line, area.width);
 }
 
 /// Origin, confidence and evidence of the selected item.
@@ -142,12 +180,11 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         Origin::Detected => format!("detected · confidence {:.0}%", item.confidence * 100.0),
     };
     let mut lines = vec![Line::styled(heading, theme.sidebar_heading)];
-    let details: Vec<&str> = item
+    let details = item
         .evidence
         .iter()
         .map(String::as_str)
-        .chain(item.note.as_deref())
-        .collect();
+        .chain(item.note.as_deref());
     for text in details {
         for wrapped in textwrap::wrap(text, usize::from(area.width).saturating_sub(2).max(4)) {
             lines.push(Line::styled(format!("  {wrapped}"), theme.sidebar_rebuttal));

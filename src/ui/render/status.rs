@@ -17,7 +17,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let total = app.layout.total_rows().max(1);
     let bottom = app.layout.row_of(app.top) + u64::from(app.viewport_rows());
-    let percent = (bottom.min(total) * 100 / total).min(100);
+    // The last block's blank gap row is never needed on screen: at it, the end is shown.
+    let percent = if bottom + 1 >= total {
+        100
+    } else {
+        bottom * 100 / total
+    };
     let mut left = format!(" {}  {position}  {percent}%", app.name);
     if !app.notices.is_empty() {
         left.push_str(&format!("  [{}]", app.notices.join("; ")));

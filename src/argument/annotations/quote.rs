@@ -1,0 +1,123 @@
+//! Finding a quote in the document, the way annotation files name sentences.
+//!
+//! A run of white space in a quote, prefix or suffix matches any run of white space in the
+//! article, so a quote survives re-wrapping. The prefix and suffix are checked against the
+//! whole text before and after the match, across paragraph boundaries, so a sentence that
+//! opens a paragraph can still be told apart from its duplicates.
+
+use crate::document::{Document, SentenceRef};
+
+/// Every sentence where `quote` starts with the given context, in reading order.
+pub(crate) fn find(
+    doc: &Document,
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> Vec<SentenceRef> {
+    let quote = collapse_whitespace(quote);
+    let prefix = prefix.map(collapse_whitespace).filter(|p| !p.is_empty());
+    let suffix = suffix.map(collapse_whitespace).filter(|s| !s.is_empty());
+    let Some(first_word) = quote.split(' ').next().filter(|w| !w.is_empty()) else {
+        return Vec::new();
+    };
+    let all = doc.text();
+    let mut found = Vec::new();
+    for (paragraph, p) in doc.paragraphs.iter().enumerate() {
+        let text = doc.paragraph_text(paragraph);
+        for (start, _) in text.match_indices(first_word) {
+            let Some(len) = match_len(&text[start..], &quote) else {
+                continue;
+            };
+            let (abs_start, abs_end) = (p.range.start + start, p.range.start + start + len);
+            let prefix_ok = prefix
+                .as_deref()
+                .is_none_or(|pre| ends_with(all[..abs_start].trim_end(), pre));
+            let suffix_ok = suffix
+                .as_deref()
+                .is_none_or(|suf| match_len(all[abs_end..].trim_start(), suf).is_some());
+            if prefix_ok && suffix_ok {
+                let sentence = p
+                    .sentences
+                    .iter()
+                    .position(|s| start < s.end)
+                    .unwrap_or(p.sentences.len().saturating_sub(1));
+                found.push(SentenceRef {
+                    paragraph,
+                    sentence,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// The byte length of the start of `text` that `pattern` (white space collapsed) matches.
+fn match_len(text: &str, pattern: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    for expected in pattern.chars() {
+        if expected == ' ' {
+            let mut spaces = 0;
+            while chars.next_if(|(_, c)| c.is_whitespace()).is_some() {
+                spaces += 1;
+            }
+            if spaces == 0 {
+                return None;
+            }
+        } else if chars.next().map(|(_, c)| c) != Some(expected) {
+            return None;
+        }
+    }
+    Some(chars.peek().map_or(text.len(), |(i, _)| *i))
+}
+
+/// Whether `text` ends with `pattern` (white space collapsed).
+fn ends_with(text: &str, pattern: &str) -> bool {
+    let mut chars = text.chars().rev().peekable();
+    for expected in pattern.chars().rev() {
+        if expected == ' ' {
+            let mut spaces = 0;
+            while chars.next_if(|c| c.is_whitespace()).is_some() {
+                spaces += 1;
+            }
+            if spaces == 0 {
+                return false;
+            }
+        } else if chars.next() != Some(expected) {
+            return false;
+        }
+    }
+    true
+}
+
+pub(crate) fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    #[test]
+    fn white_space_runs_match_any_white_space() {
+        assert_eq!(match_len("a \n b c", "a b"), Some(5));
+        assert_eq!(match_len("ab", "a b"), None);
+        assert!(ends_with("x  y\nz", "y z"));
+        assert!(!ends_with("x yz", "y z"));
+    }
+
+    #[test]
+    fn prefix_reaches_into_the_previous_paragraph() {
+        let doc =
+            Document::from_paragraphs(Metadata::default(), &["One.", "Same.", "Two.", "Same."]);
+        assert_eq!(find(&doc, "Same.", None, None).len(), 2);
+        let found = find(&doc, "Same.", Some("Two."), None);
+        assert_eq!(
+            found,
+            vec![SentenceRef {
+                paragraph: 3,
+                sentence: 0
+            }]
+        );
+    }
+}

@@ -1,0 +1,181 @@
+//! Bytes to text: byte-order marks, UTF-8 (lossy), UTF-16 and legacy 8-bit encodings,
+//! then line endings and tabs made uniform.
+
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decoded text and what decoding had to repair.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Number of invalid bytes replaced (each malformed sequence by one U+FFFD).
+    pub replaced: usize,
+    /// The encoding actually used (its WHATWG name).
+    pub encoding: &'static str,
+}
+
+/// The encoding named by `label` (a WHATWG label such as "windows-1252", "latin1",
+/// "koi8-r", "utf-16le"), or `None` when the label is unknown.
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    Encoding::for_label(label.trim().as_bytes())
+}
+
+/// Whether the bytes start with a UTF-16 byte-order mark (and so may hold NUL bytes).
+pub fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
+}
+
+/// Decodes `bytes`. A byte-order mark wins over everything; otherwise `encoding` is used
+/// when given, else UTF-8. Malformed sequences become U+FFFD and are counted.
+pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Decoded {
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((bom_encoding, bom_len)) => (bom_encoding, &bytes[bom_len..]),
+        None => (encoding.unwrap_or(UTF_8), bytes),
+    };
+    if encoding == UTF_8 {
+        return decode_utf8(body);
+    }
+    // The BOM (if any) is already stripped above.
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    let replaced = match had_errors {
+        false => 0,
+        true if encoding == UTF_16LE || encoding == UTF_16BE => {
+            count_invalid_utf16(body, encoding == UTF_16LE).max(1) * 2
+        }
+        true => text.matches(char::REPLACEMENT_CHARACTER).count().max(1),
+    };
+    Decoded {
+        text: text.into_owned(),
+        replaced,
+        encoding: encoding.name(),
+    }
+}
+
+/// UTF-8 decoding as `String::from_utf8_lossy` does it (one U+FFFD per maximal invalid
+/// sequence), counting the invalid bytes.
+fn decode_utf8(mut bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len());
+    let mut replaced = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                text.push_str(valid);
+                break;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                // `valid_up_to` bytes are valid UTF-8 by definition.
+                text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                text.push(char::REPLACEMENT_CHARACTER);
+                let skip = error.error_len().unwrap_or(rest.len());
+                replaced += skip;
+                bytes = &rest[skip..];
+            }
+        }
+    }
+    Decoded {
+        text,
+        replaced,
+        encoding: UTF_8.name(),
+    }
+}
+
+/// Counts unpaired surrogates and a trailing odd byte in UTF-16 text (in code units).
+fn count_invalid_utf16(bytes: &[u8], little_endian: bool) -> usize {
+    let units = bytes.chunks_exact(2).map(|pair| {
+        if little_endian {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let invalid = char::decode_utf16(units).filter(Result::is_err).count();
+    invalid + bytes.len() % 2
+}
+
+/// CRLF and lone CR become LF.
+pub fn normalize_newlines(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Tab stops every this many columns.
+pub const TAB_WIDTH: usize = 4;
+
+/// Replaces each tab with spaces up to the next multiple of [`TAB_WIDTH`] columns
+/// (columns counted in display width, so wide characters count as two).
+pub fn expand_tabs(text: &str) -> String {
+    if !text.contains('\t') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let decoded = decode(b"\xEF\xBB\xBFhello", None);
+        assert_eq!(decoded.text, "hello");
+        assert_eq!(decoded.replaced, 0);
+    }
+
+    #[test]
+    fn invalid_utf8_sequences_are_counted() {
+        let decoded = decode(b"a\xFFb\xC3(c\xE2\x82", None);
+        assert_eq!(decoded.text, "a\u{FFFD}b\u{FFFD}(c\u{FFFD}");
+        assert_eq!(decoded.replaced, 4);
+    }
+
+    #[test]
+    fn utf16_both_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le, None).text, "hé");
+        assert_eq!(decode(&be, None).text, "hé");
+    }
+
+    #[test]
+    fn windows_1252_by_label() {
+        let encoding = encoding_for_label("windows-1252");
+        assert_eq!(
+            decode(b"\x93caf\xE9\x94", encoding).text,
+            "\u{201C}café\u{201D}"
+        );
+        assert!(encoding_for_label("klingon").is_none());
+    }
+
+    #[test]
+    fn newlines_and_tabs() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(expand_tabs("\tx\nab\tc"), "    x\nab  c");
+    }
+}

@@ -1,0 +1,620 @@
+//! Argument maps: writing annotation files, editing, saving, export and import.
+
+use counterpoint::argument::annotations::{self, AnnotationSet};
+use counterpoint::argument::{ArgumentMap, ClaimKind, Rejected};
+use counterpoint::document::{Document, Metadata, SentenceRef};
+use counterpoint::source::{self, Format};
+
+fn embedded() -> (Document, ArgumentMap) {
+    let doc = source::parse(counterpoint::EMBEDDED_ARTICLE, Format::Text);
+    let map = annotations::parse(counterpoint::EMBEDDED_CLAIMS, &doc, "embedded").unwrap();
+    (doc, map)
+}
+
+fn at(paragraph: usize, sentence: usize) -> SentenceRef {
+    SentenceRef {
+        paragraph,
+        sentence,
+    }
+}
+
+/// Paragraphs with sentences that repeat, in places a prefix must tell apart.
+fn doc_with_duplicates() -> Document {
+    Document::from_paragraphs(
+        Metadata::default(),
+        &[
+            "This is not a persuasive claim.",
+            "Cats rule the house.",
+            "This is not a persuasive claim.",
+            "Dogs guard it.",
+            "This is not a persuasive claim.",
+        ],
+    )
+}
+
+mod writing {
+    use super::*;
+
+    #[test]
+    fn embedded_annotations_round_trip() {
+        let (doc, map) = embedded();
+        assert!(map.items.len() >= 10);
+        let text = annotations::to_toml(&map, &doc, &[]);
+        let again = annotations::parse(&text, &doc, "written").unwrap();
+        assert_eq!(again, map, "{text}");
+    }
+
+    #[test]
+    fn duplicate_sentences_get_the_shortest_disambiguating_prefix() {
+        let doc = doc_with_duplicates();
+        let map = ArgumentMap::new(vec![
+            item(ClaimKind::Key, at(1, 0), vec![]),
+            item(ClaimKind::Counter, at(3, 0), vec![at(2, 0), at(4, 0)]),
+            item(ClaimKind::Key, at(0, 0), vec![]),
+        ]);
+        let rejected = [Rejected {
+            kind: ClaimKind::Counter,
+            anchor: at(4, 0),
+        }];
+        let text = annotations::to_toml(&map, &doc, &rejected);
+        let set = annotations::parse_file(&text, &doc, "written").unwrap();
+        assert_eq!(
+            set,
+            AnnotationSet {
+                map: map.clone(),
+                rejected: rejected.to_vec()
+            },
+            "{text}"
+        );
+        // The first occurrence has nothing before it, so it needs a suffix; the others a
+        // one-word prefix ("house." / "it.").
+        assert!(text.contains("prefix = \"house.\""), "{text}");
+        assert!(text.contains("prefix = \"it.\""), "{text}");
+        assert!(text.contains("suffix = \"Cats\""), "{text}");
+        // Unique quotes carry no context.
+        assert_eq!(text.matches("prefix").count(), 4, "{text}");
+    }
+
+    #[test]
+    fn unique_and_duplicate_rebuttals_mix() {
+        let doc = doc_with_duplicates();
+        let map = ArgumentMap::new(vec![item(
+            ClaimKind::Counter,
+            at(3, 0),
+            vec![at(1, 0), at(2, 0)],
+        )]);
+        let text = annotations::to_toml(&map, &doc, &[]);
+        assert_eq!(annotations::parse(&text, &doc, "x").unwrap(), map, "{text}");
+    }
+
+    #[test]
+    fn notes_and_rejections_are_written() {
+        let doc = doc_with_duplicates();
+        let mut key = item(ClaimKind::Key, at(1, 0), vec![]);
+        key.note = Some("Thesis, \"quoted\"\nand two lines.".into());
+        let map = ArgumentMap::new(vec![key]);
+        let rejected = [Rejected {
+            kind: ClaimKind::Key,
+            anchor: at(3, 0),
+        }];
+        let text = annotations::to_toml(&map, &doc, &rejected);
+        assert!(text.contains("[[rejected]]"), "{text}");
+        let set = annotations::parse_file(&text, &doc, "x").unwrap();
+        assert_eq!(set.map, map);
+        assert_eq!(set.rejected, rejected);
+    }
+
+    #[test]
+    fn corpus_annotations_round_trip() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let Some(name) = path.to_str().and_then(|p| p.strip_suffix(".claims.toml")) else {
+                continue;
+            };
+            let article = std::fs::read_to_string(format!("{name}.txt")).unwrap();
+            let doc = source::parse(&article, Format::Text);
+            let claims = std::fs::read_to_string(&path).unwrap();
+            // Corpus files that do not anchor under the current loader are not ours to judge.
+            let Ok(map) = annotations::parse(&claims, &doc, name) else {
+                continue;
+            };
+            let text = annotations::to_toml(&map, &doc, &[]);
+            assert_eq!(
+                annotations::parse(&text, &doc, name).unwrap(),
+                map,
+                "{name}"
+            );
+            checked += 1;
+        }
+        assert!(checked > 0);
+    }
+}
+
+pub fn item(
+    kind: ClaimKind,
+    anchor: SentenceRef,
+    rebuttals: Vec<SentenceRef>,
+) -> counterpoint::argument::Item {
+    counterpoint::argument::Item {
+        kind,
+        anchor,
+        rebuttals,
+        origin: counterpoint::argument::Origin::Annotated,
+        evidence: Vec::new(),
+        confidence: 1.0,
+        note: None,
+    }
+}
+
+mod editing {
+    use super::*;
+    use counterpoint::argument::Origin;
+    use counterpoint::argument::edit::{Editor, visible_detected};
+
+    fn detected(kind: ClaimKind, anchor: SentenceRef) -> counterpoint::argument::Item {
+        let mut item = item(kind, anchor, vec![]);
+        item.origin = Origin::Detected;
+        item.confidence = 0.4;
+        item.evidence = vec!["attribution: 'Some say'".into()];
+        item
+    }
+
+    #[test]
+    fn marks_links_and_undoes_in_order() {
+        let mut editor = Editor::new(ArgumentMap::default(), Vec::new());
+        let outcome = editor.mark_key(at(2, 0));
+        assert!(outcome.changed);
+        assert_eq!(outcome.message, "marked ¶3 as key claim");
+        assert!(!editor.mark_key(at(2, 0)).changed);
+        assert!(editor.mark_counter(at(0, 0)).changed);
+        assert!(editor.link_rebuttal(at(0, 0), at(1, 0)).changed);
+        assert!(!editor.link_rebuttal(at(0, 0), at(1, 0)).changed);
+        assert!(
+            !editor.link_rebuttal(at(2, 0), at(1, 0)).changed,
+            "key claims have no rebuttals"
+        );
+        assert!(editor.set_note(at(2, 0), Some(" thesis ".into())).changed);
+        let map = editor.map().clone();
+        assert_eq!(map.items[0].kind, ClaimKind::Key);
+        assert_eq!(map.items[0].note.as_deref(), Some("thesis"));
+        assert_eq!(map.items[1].rebuttals, vec![at(1, 0)]);
+
+        assert!(editor.unlink_rebuttal(at(0, 0), at(1, 0)).changed);
+        assert!(editor.map().items[1].rebuttals.is_empty());
+        assert_eq!(
+            editor.undo().message,
+            "undid: unlinked ¶2 from the counterclaim in ¶1"
+        );
+        assert_eq!(editor.map(), &map);
+        editor.undo();
+        editor.undo();
+        editor.undo();
+        assert_eq!(editor.map().items.len(), 1);
+        editor.undo();
+        assert!(editor.map().is_empty());
+        assert!(!editor.undo().changed);
+        for _ in 0..4 {
+            assert!(editor.redo().changed);
+        }
+        assert_eq!(editor.map(), &map);
+        assert!(editor.redo().changed);
+        assert!(!editor.redo().changed);
+        // A new change after undo discards the redo history.
+        editor.undo();
+        editor.delete(at(2, 0));
+        assert!(!editor.can_redo());
+    }
+
+    #[test]
+    fn changing_a_counterclaim_to_a_key_claim_drops_its_rebuttals() {
+        let mut editor = Editor::new(ArgumentMap::default(), Vec::new());
+        editor.mark_counter(at(0, 0));
+        editor.link_rebuttal(at(0, 0), at(1, 0));
+        editor.mark_key(at(0, 0));
+        assert_eq!(editor.map().items.len(), 1);
+        assert_eq!(editor.map().items[0].kind, ClaimKind::Key);
+        assert!(editor.map().items[0].rebuttals.is_empty());
+    }
+
+    #[test]
+    fn accept_and_reject_detected_items() {
+        let doc = doc_with_duplicates();
+        let found = ArgumentMap::new(vec![
+            detected(ClaimKind::Key, at(1, 0)),
+            detected(ClaimKind::Counter, at(3, 0)),
+            detected(ClaimKind::Counter, at(4, 0)),
+        ]);
+        let mut editor = Editor::new(ArgumentMap::default(), Vec::new());
+        assert!(!editor.is_modified());
+        assert!(editor.accept(&found.items[0]).changed);
+        let accepted = &editor.map().items[0];
+        assert_eq!(accepted.origin, Origin::Annotated);
+        assert!(accepted.evidence.is_empty());
+        assert_eq!(accepted.confidence, 1.0);
+        assert!(editor.reject(&found.items[1]).changed);
+        assert!(!editor.reject(&found.items[1]).changed);
+        assert!(editor.is_modified());
+
+        let visible = visible_detected(&found, editor.map(), editor.rejected());
+        assert_eq!(visible.items.len(), 1);
+        assert_eq!(visible.items[0].anchor, at(4, 0));
+
+        // The rejection is saved and read back.
+        let text = annotations::to_toml(editor.map(), &doc, editor.rejected());
+        let set = annotations::parse_file(&text, &doc, "x").unwrap();
+        assert_eq!(&set.map, editor.map());
+        assert_eq!(set.rejected, editor.rejected());
+        editor.mark_saved();
+        assert!(!editor.is_modified());
+        editor.undo();
+        assert!(editor.is_modified());
+        assert!(editor.rejected().is_empty());
+    }
+
+    #[test]
+    fn delete_and_notes_report_missing_items() {
+        let mut editor = Editor::new(ArgumentMap::default(), Vec::new());
+        assert!(!editor.delete(at(0, 0)).changed);
+        assert!(!editor.set_note(at(0, 0), Some("x".into())).changed);
+        editor.mark_key(at(0, 0));
+        assert!(!editor.set_note(at(0, 0), Some("  ".into())).changed);
+        let outcome = editor.delete(at(0, 0));
+        assert_eq!(outcome.message, "deleted key claim in ¶1");
+        assert!(editor.map().is_empty());
+    }
+}
+
+mod saving {
+    use std::path::Path;
+
+    use counterpoint::argument::store::{self, ClaimsStore, SaveError};
+
+    fn read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        std::fs::write(&path, "# mine\n").unwrap();
+        let mut store = ClaimsStore::at(&path);
+        assert_eq!(store.load().unwrap().as_deref(), Some("# mine\n"));
+        std::fs::write(&path, "# someone else's\n").unwrap();
+        assert!(store.changed_on_disk().unwrap());
+        let error = store.save("# ours\n").unwrap_err();
+        assert!(matches!(error, SaveError::ChangedOnDisk { .. }), "{error}");
+        assert!(error.to_string().contains("changed on disk"));
+        assert_eq!(read(&path), "# someone else's\n");
+        // After a reload, saving works again.
+        store.reload().unwrap();
+        store.save("# ours\n").unwrap();
+        assert_eq!(read(&path), "# ours\n");
+    }
+
+    #[test]
+    fn a_file_created_behind_our_back_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let mut store = ClaimsStore::at(&path);
+        assert_eq!(store.load().unwrap(), None);
+        std::fs::write(&path, "# new\n").unwrap();
+        assert!(matches!(
+            store.save("# ours\n"),
+            Err(SaveError::ChangedOnDisk { .. })
+        ));
+        assert_eq!(read(&path), "# new\n");
+    }
+
+    #[test]
+    fn a_file_that_did_not_parse_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        std::fs::write(&path, "[[claim]\nkind = key\n").unwrap();
+        let mut store = ClaimsStore::at(&path);
+        let text = store.load().unwrap().unwrap();
+        let doc = super::doc_with_duplicates();
+        assert!(counterpoint::argument::annotations::parse(&text, &doc, "a").is_err());
+        store.mark_unparsable();
+        let error = store.save("# ours\n").unwrap_err();
+        assert!(matches!(error, SaveError::Unparsable { .. }), "{error}");
+        assert_eq!(read(&path), "[[claim]\nkind = key\n");
+        // Save-as to a new file works and moves the store there.
+        let other = dir.path().join("b.claims.toml");
+        store.save_as(&other, "# ours\n").unwrap();
+        assert_eq!(store.path(), other);
+        assert_eq!(read(&other), "# ours\n");
+        assert!(matches!(
+            store.save_as(&path, "# again\n"),
+            Err(SaveError::AlreadyExists { .. })
+        ));
+        store.save("# ours, 2\n").unwrap();
+        assert_eq!(read(&other), "# ours, 2\n");
+    }
+
+    #[test]
+    fn each_save_keeps_the_previous_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let mut store = ClaimsStore::at(&path);
+        store.load().unwrap();
+        store.save("one\n").unwrap();
+        assert!(!store.backup_path().exists());
+        store.save("two\n").unwrap();
+        assert_eq!(store.backup_path(), dir.path().join("a.claims.toml~"));
+        assert_eq!(read(&store.backup_path()), "one\n");
+        store.save("three\n").unwrap();
+        assert_eq!(read(&store.backup_path()), "two\n");
+        assert_eq!(read(&path), "three\n");
+        // No temporary files are left behind.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn articles_keep_their_claims_beside_them_and_stdin_in_the_data_dir() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("essay.txt");
+        let store = ClaimsStore::for_article(Some(&article), "text");
+        assert_eq!(store.path(), dir.path().join("essay.claims.toml"));
+        if let Some(data) = store::data_dir() {
+            let store = ClaimsStore::for_article(None, "piped text");
+            assert_eq!(store.path().parent().unwrap(), data);
+            let name = store.path().file_name().unwrap().to_string_lossy();
+            assert_eq!(
+                name,
+                format!("{}.claims.toml", store::content_hash("piped text"))
+            );
+            assert!(data.ends_with("counterpoint/claims"));
+        }
+        assert_ne!(store::content_hash("a"), store::content_hash("b"));
+    }
+
+    /// Two large, different versions of a claims file.
+    fn versions() -> [String; 2] {
+        let version = |word: &str, count: usize| {
+            let mut text = String::new();
+            for i in 0..count {
+                text.push_str(&format!(
+                    "[[claim]]\nkind = \"key\"\nquote = \"{word} {i}: {}\"\n\n",
+                    word.repeat(20)
+                ));
+            }
+            text
+        };
+        [version("alpha", 1500), version("beta", 2500)]
+    }
+
+    /// The `save_loop` example, built on demand (cargo does not build examples for
+    /// `--test maps`).
+    fn save_loop_binary() -> std::path::PathBuf {
+        let output = std::process::Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--example",
+                "save_loop",
+                "--message-format=json-render-diagnostics",
+            ])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stderr(std::process::Stdio::inherit())
+            .output()
+            .expect("cargo runs");
+        assert!(output.status.success());
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+            .find_map(|message| {
+                let is_example = message["target"]["name"] == "save_loop";
+                let path = message["executable"].as_str()?;
+                is_example.then(|| path.into())
+            })
+            .expect("cargo reports the example's executable")
+    }
+
+    #[test]
+    fn killing_a_save_at_random_moments_never_leaves_a_torn_file() {
+        use std::io::BufRead;
+
+        let binary = save_loop_binary();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let [a, b] = versions();
+        std::fs::write(dir.path().join("a.toml"), &a).unwrap();
+        std::fs::write(dir.path().join("b.toml"), &b).unwrap();
+        std::fs::write(&path, &a).unwrap();
+        // A small xorshift generator: random enough for kill times, no dependency.
+        let mut seed = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            | 1;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut saves = 0;
+        for _ in 0..60 {
+            let mut child = std::process::Command::new(&binary)
+                .arg(&path)
+                .arg(dir.path().join("a.toml"))
+                .arg(dir.path().join("b.toml"))
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            // Wait until the loop has saved once, then kill it somewhere in the next few saves
+            // (one takes about 30 ms here: temp file, fsync, backup link, rename, dir fsync).
+            let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+            let mut line = String::new();
+            out.read_line(&mut line).unwrap();
+            assert_eq!(line, "saved\n");
+            std::thread::sleep(std::time::Duration::from_micros(next() % 80_000));
+            child.kill().unwrap(); // SIGKILL on Unix
+            child.wait().unwrap();
+            saves += 1 + out.lines().count();
+            let text = read(&path);
+            toml::from_str::<toml::Table>(&text).expect("the claims file parses");
+            assert!(
+                text == a || text == b,
+                "the claims file is one of the versions written"
+            );
+            if let Ok(backup) = std::fs::read_to_string(dir.path().join("a.claims.toml~")) {
+                assert!(backup == a || backup == b, "the backup is whole too");
+            }
+        }
+        eprintln!("60 kills after {saves} completed saves");
+    }
+}
+
+mod exchange {
+    use super::*;
+    use counterpoint::argument::{export, import};
+
+    /// Kinds, anchors and rebuttals, in a canonical order.
+    fn shape(map: &ArgumentMap) -> Vec<(ClaimKind, SentenceRef, Vec<SentenceRef>)> {
+        let mut shape: Vec<_> = map
+            .items
+            .iter()
+            .map(|i| (i.kind, i.anchor, i.rebuttals.clone()))
+            .collect();
+        shape.sort_by_key(|(kind, at, _)| (*kind == ClaimKind::Counter, *at));
+        shape
+    }
+
+    fn round_trips(doc: &Document, map: &ArgumentMap) {
+        let aif = export::aif(doc, map);
+        let imported = import::from_aif(&aif, doc).unwrap();
+        assert_eq!(shape(&imported.map), shape(map), "{aif}");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+
+        let argdown = export::argdown(doc, map);
+        let imported = import::from_argdown(&argdown, doc).unwrap();
+        assert_eq!(shape(&imported.map), shape(map), "{argdown}");
+        assert!(imported.unplaced.is_empty(), "{:?}", imported.unplaced);
+        // Argdown carries notes too.
+        let notes = |m: &ArgumentMap| {
+            let mut notes: Vec<_> = m.items.iter().filter_map(|i| i.note.clone()).collect();
+            notes.sort();
+            notes
+        };
+        assert_eq!(notes(&imported.map), notes(map), "{argdown}");
+    }
+
+    #[test]
+    fn the_embedded_map_survives_aif_and_argdown() {
+        let (doc, map) = embedded();
+        round_trips(&doc, &map);
+    }
+
+    #[test]
+    fn duplicate_sentences_survive_aif_and_argdown() {
+        let doc = doc_with_duplicates();
+        let map = ArgumentMap::new(vec![
+            item(ClaimKind::Key, at(1, 0), vec![]),
+            item(ClaimKind::Key, at(4, 0), vec![]),
+            item(ClaimKind::Counter, at(3, 0), vec![at(0, 0), at(2, 0)]),
+        ]);
+        round_trips(&doc, &map);
+    }
+
+    #[test]
+    fn counterclaims_without_key_claims_attack_the_article() {
+        let doc = doc_with_duplicates();
+        let map = ArgumentMap::new(vec![item(ClaimKind::Counter, at(1, 0), vec![at(3, 0)])]);
+        round_trips(&doc, &map);
+        assert!(export::argdown(&doc, &map).contains(export::ARTICLE_STATEMENT));
+    }
+
+    #[test]
+    fn argdown_export_follows_the_syntax() {
+        let doc = doc_with_duplicates();
+        let mut thesis = item(ClaimKind::Key, at(1, 0), vec![]);
+        thesis.note = Some("Thesis.".into());
+        let map = ArgumentMap::new(vec![
+            item(ClaimKind::Key, at(3, 0), vec![]),
+            thesis,
+            item(ClaimKind::Counter, at(2, 0), vec![at(3, 0), at(4, 0)]),
+        ]);
+        let text = export::argdown(&doc, &map);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                r#"[Thesis]: Cats rule the house. {"note":"Thesis.","paragraph":2,"sentence":1}"#,
+                r#"  + [Claim 2]: Dogs guard it. {"paragraph":4,"sentence":1}"#,
+                r#"  - [Counter 1]: This is not a persuasive claim. {"paragraph":3,"sentence":1}"#,
+                "    - [Claim 2]",
+                r#"    - [Rebuttal 1.2]: This is not a persuasive claim. {"paragraph":5,"sentence":1}"#,
+            ],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn aif_export_uses_aifdb_fields() {
+        let (doc, map) = embedded();
+        let json: serde_json::Value = serde_json::from_str(&export::aif(&doc, &map)).unwrap();
+        let nodes = json["nodes"].as_array().unwrap();
+        let edges = json["edges"].as_array().unwrap();
+        assert!(json["locutions"].as_array().unwrap().is_empty());
+        let count = |kind: &str| nodes.iter().filter(|n| n["type"] == kind).count();
+        let keys = map.of_kind(ClaimKind::Key).count();
+        let counters = map.of_kind(ClaimKind::Counter).count();
+        let rebuttals: usize = map.items.iter().map(|i| i.rebuttals.len()).sum();
+        assert_eq!(count("RA"), keys - 1);
+        assert_eq!(count("CA"), counters + rebuttals);
+        assert_eq!(edges.len(), 2 * (count("RA") + count("CA")));
+        for node in nodes {
+            assert!(node["nodeID"].is_string() && node["text"].is_string());
+            assert_eq!(node["timestamp"].as_str().unwrap().len(), 19);
+        }
+        for edge in edges {
+            assert!(edge["edgeID"].is_string() && edge["fromID"].is_string());
+            assert!(edge["toID"].is_string());
+        }
+    }
+
+    #[test]
+    fn import_places_loose_texts_and_reports_the_rest() {
+        let doc = doc_with_duplicates();
+        let argdown = "[T]: cats RULE the house\n  + [C]: Dogs guard it, always.\n  - [X]: Birds sing at dawn.\n    - [Y]: Cats rule the house!\n";
+        let imported = import::from_argdown(argdown, &doc).unwrap();
+        assert_eq!(imported.unplaced, vec!["Birds sing at dawn.".to_string()]);
+        assert_eq!(
+            shape(&imported.map),
+            vec![
+                (ClaimKind::Key, at(1, 0), vec![]),
+                (ClaimKind::Key, at(3, 0), vec![]),
+            ]
+        );
+        // Foreign AIF with numeric IDs and under an "AIF" key (xAIF).
+        let aif = r#"{"AIF": {"nodes": [
+            {"nodeID": 1, "text": "Cats rule the house.", "type": "I"},
+            {"nodeID": 2, "text": "Dogs guard it.", "type": "I"},
+            {"nodeID": 3, "text": "Default Conflict", "type": "CA"},
+            {"nodeID": 4, "text": "This is not a persuasive claim", "type": "I"},
+            {"nodeID": 5, "text": "Default Conflict", "type": "CA"},
+            {"nodeID": 6, "text": "said", "type": "L"}],
+          "edges": [
+            {"edgeID": 1, "fromID": 2, "toID": 3}, {"edgeID": 2, "fromID": 3, "toID": 1},
+            {"edgeID": 3, "fromID": 4, "toID": 5}, {"edgeID": 4, "fromID": 5, "toID": 2},
+            {"edgeID": 5, "fromID": 6, "toID": 1}]}}"#;
+        let imported = import::from_aif(aif, &doc).unwrap();
+        assert_eq!(
+            shape(&imported.map),
+            vec![
+                (ClaimKind::Key, at(1, 0), vec![]),
+                (ClaimKind::Counter, at(3, 0), vec![at(0, 0)]),
+            ]
+        );
+        assert!(import::from_aif("{}", &doc).is_err());
+        assert!(import::from_aif("not json", &doc).is_err());
+    }
+}
