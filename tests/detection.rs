@@ -22,14 +22,16 @@ fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for i in 0..bytes.len() {
+        // A closing quotation mark stays with its sentence.
+        let close = usize::from(bytes.get(i + 1) == Some(&b'"'));
         let ends = matches!(bytes[i], b'.' | b'?' | b'!')
-            && bytes.get(i + 1) == Some(&b' ')
+            && bytes.get(i + 1 + close) == Some(&b' ')
             && bytes
-                .get(i + 2)
+                .get(i + 2 + close)
                 .is_some_and(|b| b.is_ascii_uppercase() || *b == b'"');
         if ends {
-            out.push(start..i + 1);
-            start = i + 2;
+            out.push(start..i + 1 + close);
+            start = i + 2 + close;
         }
     }
     out.push(start..text.len());

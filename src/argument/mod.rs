@@ -4,8 +4,8 @@
 
 pub mod annotations;
 pub mod detect;
-pub mod eval;
 pub mod edit;
+pub mod eval;
 pub mod export;
 pub mod import;
 pub mod store;

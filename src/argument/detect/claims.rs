@@ -16,6 +16,8 @@ use super::title::Title;
 
 /// The score above which a sentence is a plausible key claim (confidence 0.5).
 pub const MIDPOINT: f32 = 1.0;
+/// Sentences scoring below this are never shown as key claims, however short the list.
+pub const FLOOR: f32 = 0.3;
 
 /// Where a sentence stands in the argument found so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,30 +51,25 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
     }
     score += stance(s.text, f, why.as_deref_mut());
 
-    let p = &s.pos;
-    let mut place = |bonus: f32, what: &str| {
-        score += bonus;
-        if bonus > 0.0
-            && let Some(out) = why.as_deref_mut()
-        {
-            out.push(format!("thesis position: {what}"));
+    // Narrative: past-tense event reporting with dates, numbers and names. A narrative
+    // sentence in a thesis position (a news-style opening) gets half the position's weight.
+    let words = f32::from(f.words.max(1));
+    let narrative = 0.5 * f.count(CueKind::Narrative).min(3.0)
+        + 0.15 * f32::from(f.numbers.min(4))
+        + 3.0 * (f32::from(f.past) / words - 0.05).max(0.0)
+        + 0.8 * (f32::from(f.capitalised) / words - 0.1).max(0.0);
+    let storytelling = narrative > 0.35;
+
+    let (bonus, place) = position(&s.pos);
+    if bonus != 0.0 {
+        score += if storytelling && bonus > 0.0 {
+            bonus * 0.5
+        } else {
+            bonus
+        };
+        if bonus > 0.0 {
+            note!("thesis position: {place}");
         }
-    };
-    let several = p.paragraph_sentences > 1;
-    if p.preamble {
-        place(-0.8, "before the introduction");
-    } else if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
-        place(1.2, "conclusion paragraph");
-    } else if p.last_paragraph {
-        place(0.2, "conclusion paragraph");
-    } else if p.first_paragraph && p.last_in_paragraph && several {
-        place(1.2, "ends the introduction");
-    } else if p.first_paragraph {
-        place(-0.3, "introduction");
-    } else if p.first_in_paragraph && several {
-        place(0.6, "topic sentence");
-    } else if p.last_in_paragraph && several {
-        place(0.35, "closes a paragraph");
     }
 
     // Negative evidence.
@@ -95,12 +92,7 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
     } else if f.has(CueKind::Example) {
         score -= 0.3;
     }
-    let words = f32::from(f.words.max(1));
-    let narrative = 0.5 * f.count(CueKind::Narrative).min(3.0)
-        + 0.15 * f32::from(f.numbers.min(4))
-        + 1.2 * (f32::from(f.past) / words).min(0.3) / 0.3 * 0.5
-        + 0.8 * (f32::from(f.capitalised) / words - 0.1).max(0.0);
-    if narrative > 0.35 {
+    if storytelling {
         note!("narrative or background");
     }
     score -= narrative;
@@ -117,6 +109,28 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
         }
     }
     score
+}
+
+/// The bonus for where a sentence stands, and its name for evidence.
+fn position(p: &super::Position) -> (f32, &'static str) {
+    let several = p.paragraph_sentences > 1;
+    if p.preamble {
+        (-0.8, "before the introduction")
+    } else if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
+        (1.2, "conclusion paragraph")
+    } else if p.last_paragraph {
+        (0.2, "conclusion paragraph")
+    } else if p.first_paragraph && p.last_in_paragraph && several {
+        (1.2, "ends the introduction")
+    } else if p.first_paragraph {
+        (-0.3, "introduction")
+    } else if p.first_in_paragraph && several {
+        (0.6, "topic sentence")
+    } else if p.last_in_paragraph && several {
+        (0.35, "closes a paragraph")
+    } else {
+        (0.0, "")
+    }
 }
 
 /// The stance part of the score: modality, thesis phrasing, evaluation, conclusions.

@@ -11,6 +11,15 @@ use super::Sentence;
 use super::attribution;
 use super::lexicon::CueKind;
 
+/// Whether a contrast ("but", "yet") follows the concession cue inside the sentence.
+pub fn answered_within(f: &super::cues::Features) -> bool {
+    let conceded_at = f.first_at[CueKind::Concession as usize];
+    let contrast_at = f.first_at[CueKind::Contrast as usize];
+    conceded_at != super::cues::NONE
+        && contrast_at != super::cues::NONE
+        && contrast_at > conceded_at
+}
+
 /// The score at which a counterclaim has confidence 0.5.
 pub const MIDPOINT: f32 = 1.6;
 
@@ -41,6 +50,12 @@ pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<St
         note!("concession: '{cue}'");
     }
     let marked = others > 0.0 || conceded;
+    // "It is true that X, but Y": the concession is answered in its own sentence.
+    let mut follow = follow;
+    if conceded && answered_within(f) {
+        follow = follow.max(1.0);
+        note!("answered in the same sentence");
+    }
     // Writers introduce an opposing view at the head of a paragraph and answer it there.
     if marked && s.pos.first_in_paragraph && s.pos.paragraph_sentences > 1 {
         score += 0.4;

@@ -128,7 +128,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         .collect();
     let keys = rank::top(
         &key_scores,
-        f32::NEG_INFINITY,
+        claims::FLOOR,
         rank::key_budget(paragraphs),
         paragraph_of,
         |i| role[i] != Role::Counter,

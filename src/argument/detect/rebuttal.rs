@@ -155,7 +155,7 @@ pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Ve
     // A concession answered inside its own sentence.
     for (slot, &c) in counters.iter().enumerate() {
         let f = &sentences[c].f;
-        if links[slot].is_empty() && f.has(CueKind::Concession) && f.has(CueKind::Contrast) {
+        if links[slot].is_empty() && super::counter::answered_within(f) {
             links[slot].push(c);
         }
     }
