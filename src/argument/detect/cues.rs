@@ -14,7 +14,8 @@ use super::title::Title;
 
 use super::lexicon::{
     AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, FIRST_PERSON_WORDS, KINDS, NEGATION_WORDS,
-    NOT_SUBJECTS, PASSIVE_MARKERS, REPORTING_VERBS, SELF_REFERENCE,
+    NOT_SUBJECTS, PASSIVE_MARKERS, PLURAL_PRONOUNS, REPORTING_VERBS, SELF_REFERENCE,
+    SINGULAR_DETERMINERS,
 };
 
 /// What one lexicon pattern means.
@@ -23,6 +24,9 @@ enum Entry {
     Kind(CueKind),
     /// A reporting verb, resolved by its subject.
     Reporting,
+    /// A reporting verb in its base form ("claim", "argue"): also a noun ("a persuasive
+    /// claim", "the fear"), so it needs a plural or pronoun subject ("critics claim").
+    ReportingBase,
 }
 
 struct Matcher {
@@ -43,7 +47,19 @@ static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
         }
     };
     for verb in REPORTING_VERBS {
-        add(verb, Entry::Reporting);
+        let first = verb.split(' ').next().unwrap_or(verb);
+        let inflected = first.ends_with('s')
+            || first.ends_with("ed")
+            || first.ends_with("ing")
+            || matches!(first, "said" | "told" | "held");
+        add(
+            verb,
+            if inflected {
+                Entry::Reporting
+            } else {
+                Entry::ReportingBase
+            },
+        );
     }
     for (kind, words) in CUES {
         for word in *words {
@@ -189,8 +205,18 @@ pub fn features(sentence: &str, title: &Title) -> Features {
         }
         match matcher.entries[m.pattern().as_usize()] {
             Entry::Kind(kind) => f.record(kind, start, end - start),
-            Entry::Reporting => {
+            entry @ (Entry::Reporting | Entry::ReportingBase) => {
                 let (subject_start, subject) = subject_before(sentence, start);
+                if entry == Entry::ReportingBase && !plural_or_pronoun(subject) {
+                    // "a persuasive claim" is a noun; "the majority contend" a verb.
+                    let (_, determiner) = word_before(sentence, subject_start);
+                    if SINGULAR_DETERMINERS
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(determiner))
+                    {
+                        continue;
+                    }
+                }
                 let is =
                     |list: &[&str], word: &str| list.iter().any(|s| s.eq_ignore_ascii_case(word));
                 if is(NOT_SUBJECTS, subject) {
@@ -214,6 +240,15 @@ pub fn features(sentence: &str, title: &Title) -> Features {
         }
     }
     f
+}
+
+/// A subject that takes a base-form verb: a plural noun or a pronoun.
+fn plural_or_pronoun(subject: &str) -> bool {
+    let lower = subject.as_bytes();
+    (lower.len() > 3 && lower[lower.len() - 1] | 0x20 == b's' && lower[lower.len() - 2] != b'\'')
+        || PLURAL_PRONOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(subject))
 }
 
 /// The word before `at` that is the likely subject of a verb there, skipping one

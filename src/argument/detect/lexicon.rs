@@ -858,6 +858,17 @@ pub const NOT_SUBJECTS: &[&str] = &[
     "its", "their", "his", "her", "our", "my", "your", "you", "newly", "recently",
 ];
 
+/// Subjects of a base-form reporting verb besides plural nouns ("they claim").
+pub const PLURAL_PRONOUNS: &[&str] = &[
+    "they", "people", "some", "many", "others", "who", "we", "i", "those", "these", "both", "most",
+    "all", "few", "several",
+];
+
+/// Determiners that make "X claim" a noun phrase ("a persuasive claim").
+pub const SINGULAR_DETERMINERS: &[&str] = &[
+    "a", "an", "such", "any", "every", "each", "no", "one", "another", "this", "that", "its",
+];
+
 /// Words before a reporting verb that make it passive ("it is often said", "it has been
 /// argued"): a common view, attributed to nobody in particular.
 pub const PASSIVE_MARKERS: &[&str] = &["is", "are", "was", "were", "been", "be", "being"];
