@@ -12,8 +12,13 @@ const SPEECH_QUOTE_WORDS: u16 = 4;
 /// How strongly the sentence reports someone else's position (0 = the author's own voice).
 pub fn others(text: &str, f: &Features) -> f32 {
     let mut strength = 0.0;
+    if f.has(CueKind::Objection) {
+        strength += 1.3;
+    }
     if f.has(CueKind::Attribution) {
         strength += 1.0 + 0.2 * (f.count(CueKind::Attribution) - 1.0).min(2.0);
+    }
+    if f.has(CueKind::Attribution) || f.has(CueKind::Objection) {
         if quoted_speech(f) {
             strength += 0.5;
         }
@@ -55,6 +60,9 @@ pub fn quoted_speech(f: &Features) -> bool {
 
 /// Human-readable reasons for [`others`].
 pub fn explain(sentence: &str, f: &Features, out: &mut Vec<String>) {
+    if let Some(cue) = f.cue_text(sentence, CueKind::Objection) {
+        out.push(format!("opposing view: '{cue}'"));
+    }
     if opens_with_some_group(sentence, f) {
         let group: String = sentence[f.lead as usize..]
             .split(' ')

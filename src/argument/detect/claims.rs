@@ -148,7 +148,7 @@ fn stance(text: &str, f: &Features, mut why: Option<&mut Vec<String>>) -> f32 {
     cue(CueKind::Stance, 0.9, "stance");
     cue(CueKind::Conclusion, 0.6, "conclusion marker");
     if f.opens_with(CueKind::Signpost) {
-        cue(CueKind::Signpost, 0.4, "signpost");
+        cue(CueKind::Signpost, 0.8, "signpost");
     }
     if f.opens_with(CueKind::Conclusion) {
         score += 0.3;

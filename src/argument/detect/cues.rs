@@ -226,7 +226,7 @@ pub fn features(sentence: &str, title: &Title) -> Features {
                 let (_, determiner) = word_before(sentence, subject_start);
                 let kind = if is(PASSIVE_MARKERS, subject) {
                     // "it is often said": a common view.
-                    CueKind::Attribution
+                    CueKind::Objection
                 } else if is(EVIDENCE_SUBJECTS, subject) {
                     CueKind::Evidence
                 } else if is(AUTHOR_SUBJECTS, subject) || is(SELF_REFERENCE, determiner) {

@@ -86,12 +86,13 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
 
     // Counterclaims.
-    let counter_scores: Vec<f32> = (0..sentences.len())
+    let mut counter_scores: Vec<f32> = (0..sentences.len())
         .map(|i| {
             let follow = rebuttal::follow_up(&sentences, &strengths, i);
             counter::score(&sentences[i], voice[i], follow, None)
         })
         .collect();
+    merge_elaborations(&sentences, &strengths, &mut counter_scores);
     let paragraph_of = |i: usize| sentences[i].at.paragraph;
     let mut counters = rank::top(
         &counter_scores,
@@ -171,6 +172,28 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         });
     }
     ArgumentMap::new(items)
+}
+
+/// A run of counterclaim candidates in one paragraph with no refutation between them is
+/// one position stated and then elaborated ("Critics say X. Some managers think so. My
+/// boss insists…"): only its first sentence, the statement, stays a candidate, with the
+/// run's best score.
+fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f32]) {
+    let mut head: Option<usize> = None;
+    for i in 0..sentences.len() {
+        let candidate = scores[i] >= counter::MIDPOINT;
+        match head {
+            Some(h)
+                if candidate
+                    && sentences[i].at.paragraph == sentences[h].at.paragraph
+                    && strengths[i] < rebuttal::THRESHOLD =>
+            {
+                scores[h] = scores[h].max(scores[i]);
+                scores[i] = f32::NEG_INFINITY;
+            }
+            _ => head = candidate.then_some(i),
+        }
+    }
 }
 
 /// One line per sentence: key score, counter score, refutation strength and the start of

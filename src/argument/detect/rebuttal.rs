@@ -20,6 +20,9 @@ use super::words::{content_stems, shared};
 
 /// Sentences after a counterclaim, in its own paragraph, that may answer it.
 const SAME_PARAGRAPH: usize = 4;
+/// Sentences after a counterclaim in its own paragraph that still let the next paragraph
+/// answer it.
+const ELABORATION: usize = 3;
 /// Sentences at the start of the next paragraph that may answer it.
 const NEXT_PARAGRAPH: usize = 2;
 /// Most rebuttals linked to one counterclaim.
@@ -49,7 +52,7 @@ pub fn strength(f: &Features) -> f32 {
     if f.has(CueKind::Thesis) {
         r += 0.2;
     }
-    if f.has(CueKind::Attribution) && !f.has(CueKind::Refutation) {
+    if (f.has(CueKind::Attribution) || f.has(CueKind::Objection)) && !f.has(CueKind::Refutation) {
         r -= 0.8;
     }
     if f.opens_with(CueKind::Concession) {
@@ -68,10 +71,11 @@ pub fn window<'a>(
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     let here = sentences[i].at;
     let remaining = sentences[i].pos.paragraph_sentences - here.sentence - 1;
-    // Only a counterclaim near the end of its paragraph is answered in the next one.
+    // A counterclaim followed by at most a short elaboration in its own paragraph may be
+    // answered at the start of the next one.
     let next = sentences
         .get(i + remaining + 1)
-        .filter(|_| remaining < 2)
+        .filter(|_| remaining <= ELABORATION)
         .map(|s| s.at.paragraph);
     (i + 1..sentences.len())
         .take_while(move |&j| {
