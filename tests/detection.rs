@@ -371,6 +371,7 @@ fn trace() {
         }
         out
     };
+    println!("meta: {:?}", doc.meta);
     let refs: Vec<SentenceRef> = doc.sentence_refs().collect();
     let mut k = 0;
     for line in counterpoint::argument::detect::trace(&doc).lines() {

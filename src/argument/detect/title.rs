@@ -32,6 +32,10 @@ fn bucket(first: u8) -> usize {
 impl Title {
     /// The content stems of the title and standfirst.
     pub fn new(title: Option<&str>, dek: Option<&str>) -> Title {
+        // A byline taken for a title ("By Jane Doe", "Posted by …") names no topic.
+        let byline = |t: &&str| t.split_whitespace().any(|w| w.eq_ignore_ascii_case("by"));
+        let title = title.filter(|t| !byline(t));
+        let dek = dek.filter(|t| !byline(t));
         let mut stems = content_stems(title.unwrap_or(""));
         for s in content_stems(dek.unwrap_or("")) {
             if !stems.contains(&s) {
