@@ -125,9 +125,9 @@ fn position(p: &super::Position) -> (f32, &'static str) {
     } else if p.first_paragraph {
         (-0.3, "introduction")
     } else if p.first_in_paragraph && several {
-        (0.6, "topic sentence")
+        (0.8, "topic sentence")
     } else if p.last_in_paragraph && several {
-        (0.35, "closes a paragraph")
+        (0.2, "closes a paragraph")
     } else {
         (0.0, "")
     }

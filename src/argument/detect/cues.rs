@@ -300,10 +300,10 @@ fn word_kind(word: &[u8]) -> Option<CueKind> {
     // ("-n't").
     let head = word[0] | 0x20;
     let tail = word[word.len() - 1] | 0x20;
-    if word.len() > 12
-        || word.len() > 9 && tail != b't'
-        || !(matches!(head, b'n' | b'c' | b'i' | b'w' | b'o' | b'u' | b'm') || tail == b't')
-    {
+    let listed_start = matches!(head, b'n' | b'c' | b'i' | b'w' | b'o' | b'u' | b'm');
+    let negative_ending = tail == b't';
+    let short = word.len() <= 9;
+    if word.len() > 12 || !(negative_ending || listed_start && short) {
         return None;
     }
     let mut lower = [0u8; 12];

@@ -100,6 +100,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         rank::counter_budget(paragraphs),
         paragraph_of,
         |_| true,
+        |_| false,
     );
     counters.sort_unstable();
     let links = rebuttal::link(&sentences, &strengths, &counters);
@@ -133,6 +134,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         rank::key_budget(paragraphs),
         paragraph_of,
         |i| role[i] != Role::Counter,
+        |i| sentences[i].f.opens_with(lexicon::CueKind::Signpost),
     );
 
     let mut items = Vec::with_capacity(keys.len() + counters.len());

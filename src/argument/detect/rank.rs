@@ -21,13 +21,15 @@ pub fn confidence(score: f32, midpoint: f32) -> f32 {
 }
 
 /// The indices of the `budget` best scores at or above `floor` (skipping those `eligible`
-/// rejects), at most [`PER_PARAGRAPH`] per paragraph, best first.
+/// rejects), at most [`PER_PARAGRAPH`] per paragraph unless `enumerated` (a point of a
+/// list), best first.
 pub fn top(
     scores: &[f32],
     floor: f32,
     budget: usize,
     paragraph_of: impl Fn(usize) -> usize,
     eligible: impl Fn(usize) -> bool,
+    enumerated: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     let mut candidates: Vec<usize> = (0..scores.len())
         .filter(|&i| scores[i] >= floor && eligible(i))
@@ -46,7 +48,9 @@ pub fn top(
             break;
         }
         let p = paragraph_of(i);
-        if chosen.iter().filter(|&&c| paragraph_of(c) == p).count() < PER_PARAGRAPH {
+        // An enumeration ("First, … Second, … Third, …") may fill a paragraph.
+        if enumerated(i) || chosen.iter().filter(|&&c| paragraph_of(c) == p).count() < PER_PARAGRAPH
+        {
             chosen.push(i);
         }
     }
