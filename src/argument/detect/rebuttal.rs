@@ -27,8 +27,9 @@ const ELABORATION: usize = 3;
 const NEXT_PARAGRAPH: usize = 2;
 /// Most rebuttals linked to one counterclaim.
 const MAX_LINKS: usize = 3;
-/// A counterclaim with fewer links than this gets the sentence after its first rebuttal.
-const CONTINUED_LINKS: usize = 2;
+/// A counterclaim with fewer links than this gets the sentences that follow its first
+/// rebuttal in the same paragraph (annotators link 1–3 sentences per counterclaim).
+const CONTINUED_LINKS: usize = 3;
 /// Strength from which a sentence is taken as a rebuttal.
 pub const THRESHOLD: f32 = 0.9;
 
@@ -137,23 +138,25 @@ pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Ve
             links[slot].push(j);
         }
     }
-    // An answer rarely stops at one sentence: the sentence after the first rebuttal, in
-    // the same paragraph, usually carries the answer on (the fact or reason behind it).
+    // An answer rarely stops at one sentence: the sentences after the first rebuttal, in
+    // the same paragraph, usually carry the answer on (the facts or reasons behind it).
     for (slot, &c) in counters.iter().enumerate() {
         let Some(&first) = links[slot].iter().min() else {
             continue;
         };
-        let next = first + 1;
-        if links[slot].len() < CONTINUED_LINKS
+        let mut next = first + 1;
+        while links[slot].len() < CONTINUED_LINKS
             && next < sentences.len()
             && sentences[next].at.paragraph == sentences[first].at.paragraph
             && counters.binary_search(&next).is_err()
-            && !links[slot].contains(&next)
             && next != c
             && strengths[next] >= 0.0
             && !sentences[next].f.opens_with(CueKind::Concession)
         {
-            links[slot].push(next);
+            if !links[slot].contains(&next) {
+                links[slot].push(next);
+            }
+            next += 1;
         }
     }
     // A concession answered inside its own sentence.
