@@ -90,7 +90,8 @@ fn a_tiny_terminal_gets_a_notice_not_a_panic() {
 
 #[test]
 fn help_lists_every_bound_key() {
-    let mut app = embedded_app(100, 40);
+    // Wide enough for the two-column layout, which fits every key on one screen.
+    let mut app = embedded_app(200, 40);
     update(&mut app, Action::ToggleHelp);
     let screen = screen_rows(&draw(&app)).join("\n");
     for (keys, action) in app.keymap.describe() {
