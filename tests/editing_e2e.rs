@@ -80,7 +80,10 @@ fn marks_links_accepts_rejects_and_undo_reach_the_claims_file() {
     session.wait_for_text("undid");
     let undone = doc.sentence_text(at(0, 3));
     let saved = std::fs::read_to_string(&claims).unwrap();
-    assert!(!saved.contains(undone), "the undone mark is in the file:\n{saved}");
+    assert!(
+        !saved.contains(undone),
+        "the undone mark is in the file:\n{saved}"
+    );
     // Accept the first detected item, reject the next.
     session.send_and_settle("d");
     session.wait_for_text("Detected map");
