@@ -2,10 +2,28 @@
 //! and the fuzz targets (`fuzz/`), kept so the fixes stay fixed.
 
 use counterpoint::document::{Document, Metadata};
+use counterpoint::layout::Layout;
 use counterpoint::ui::render::render;
 use counterpoint::ui::{Action, App, Maps, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+/// Every line of every block, laid out at `width`, as text.
+fn wrapped_lines(doc: &Document, width: usize) -> Vec<String> {
+    let mut layout = Layout::new(doc, width);
+    layout.ensure_all(doc);
+    (0..layout.block_count())
+        .flat_map(|block| {
+            let text = layout.block_text(doc, block);
+            layout
+                .lines(block)
+                .unwrap()
+                .iter()
+                .map(move |l| text[l.clone()].to_string())
+        })
+        .collect()
+}
 
 /// A document with no block at all (every paragraph blank) panicked on the first resize:
 /// the re-layout measured "the last block" of none.
@@ -26,4 +44,22 @@ fn an_empty_document_takes_every_action() {
     }
     assert_eq!(app.top_paragraph(), None);
     assert_eq!(app.visible_paragraphs(), None);
+}
+
+/// textwrap counts "☺\u{fe0f}" (a text-style symbol made emoji by VS16) as 1 column; the
+/// terminal draws it in 2, so the wrapped line was one column too wide and its last
+/// character was cut off the screen.
+#[test]
+fn emoji_with_a_variation_selector_are_measured_as_drawn() {
+    let text = "aaaaaaaaaaaaaaaaaaaaaaaa 🇫🇷 ☺\u{fe0f} aa? ！";
+    let doc = Document::from_paragraphs(Metadata::default(), &[text]);
+    for width in 1..=40 {
+        let lines = wrapped_lines(&doc, width);
+        for line in &lines {
+            assert!(line.width() <= width.max(2), "{line:?} at width {width}");
+        }
+        let rejoined: String = lines.concat().split_whitespace().collect();
+        let original: String = text.split_whitespace().collect();
+        assert_eq!(rejoined, original, "text lost at width {width}");
+    }
 }
