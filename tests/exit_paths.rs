@@ -63,3 +63,12 @@ fn a_panic_exits_with_status_101_and_restores_the_terminal() {
     let message = output.find("panic injected").expect("the panic message");
     assert!(left < message, "{output:?}");
 }
+
+#[test]
+fn a_closed_terminal_ends_the_reader_with_status_129() {
+    let mut session = started();
+    session.close_master();
+    // SIGHUP from the kernel (or the read error that follows): 128 + 1, as a shell reports
+    // a hung-up program.
+    assert_eq!(session.wait_exit(), 129);
+}
