@@ -16,6 +16,7 @@ pub mod layout;
 pub mod outline;
 pub mod position_store;
 pub mod source;
+pub mod synthetic;
 pub mod ui;
 
 /// The article opened when no path is given: a raw page capture, menus and footer included.
