@@ -5,6 +5,7 @@
 pub mod annotations;
 pub mod detect;
 pub mod edit;
+pub mod eval;
 pub mod export;
 pub mod import;
 pub mod store;

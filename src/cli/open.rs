@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use crate::argument::import::{self, Imported};
 use crate::argument::store::claims_path_for;
 use crate::argument::{ArgumentMap, annotations, detect};
 use crate::document::Document;
@@ -25,17 +26,35 @@ pub struct Opened {
     pub content_hash: u64,
     /// The annotation text and the label it is known by, if the article has one.
     pub claims: Option<(String, String)>,
+    /// A map made elsewhere to import instead of the annotation file.
+    pub map_file: Option<PathBuf>,
 }
 
-/// Loads `input`, then its annotation file: `claims_override` if given, else
-/// `NAME.claims.toml` beside a file, or the embedded article's own.
+/// Loads `input`, then its annotation file (see [`claims_for`]).
 pub fn open(
     input: &InputSpec,
     options: &LoadOptions,
     claims_override: Option<&Path>,
 ) -> Result<Opened> {
     let loaded = source::open(input, options)?;
-    let claims = match (claims_override, input) {
+    Ok(Opened {
+        claims: claims_for(input, claims_override)?,
+        doc: loaded.document,
+        name: loaded.name,
+        input: input.clone(),
+        notices: loaded.notices,
+        content_hash: loaded.source_bytes_hash,
+        map_file: None,
+    })
+}
+
+/// The annotation text and its label: `claims_override` if given, else `NAME.claims.toml`
+/// beside a file, or the embedded article's own.
+pub fn claims_for(
+    input: &InputSpec,
+    claims_override: Option<&Path>,
+) -> Result<Option<(String, String)>> {
+    Ok(match (claims_override, input) {
         (Some(path), _) => match read_claims(path)? {
             Some(claims) => Some(claims),
             None => bail!("{}: no such file", path.display()),
@@ -46,14 +65,6 @@ pub fn open(
         )),
         (None, InputSpec::Path(path)) => read_claims(&claims_path_for(path))?,
         (None, _) => None,
-    };
-    Ok(Opened {
-        doc: loaded.document,
-        name: loaded.name,
-        input: input.clone(),
-        notices: loaded.notices,
-        content_hash: loaded.source_bytes_hash,
-        claims,
     })
 }
 
@@ -84,11 +95,44 @@ impl Opened {
         })
     }
 
+    /// The annotated map: imported from `map_file` (its unplaced statements reported on
+    /// stderr), else from the annotation file.
     pub fn annotated(&self) -> Result<Option<ArgumentMap>> {
+        if let Some(imported) = self.imported()? {
+            let path = self.map_file.as_deref().unwrap_or(Path::new("map"));
+            for statement in &imported.unplaced {
+                eprintln!(
+                    "counterpoint: {}: not found in the article: \"{statement}\"",
+                    path.display()
+                );
+            }
+            return Ok(Some(imported.map));
+        }
         self.claims
             .as_ref()
             .map(|(text, label)| annotations::parse(text, &self.doc, label))
             .transpose()
+    }
+
+    /// The map from `map_file`, anchored in the article, if one was given.
+    pub fn imported(&self) -> Result<Option<Imported>> {
+        let Some(path) = &self.map_file else {
+            return Ok(None);
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), describe_io(&e)))?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            || text.trim_start().starts_with('{');
+        let imported = if is_json {
+            import::from_aif(&text, &self.doc)
+        } else {
+            import::from_argdown(&text, &self.doc)
+        };
+        imported
+            .map(Some)
+            .map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))
     }
 
     /// The article's path, if it is a file.

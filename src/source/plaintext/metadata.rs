@@ -6,6 +6,7 @@ use super::dates;
 use super::scoring::{Class, Features};
 use crate::document::{Metadata, sentences};
 
+#[derive(Default)]
 pub struct Header {
     pub meta: Metadata,
     /// Index of the first unit after the header.
