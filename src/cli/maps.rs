@@ -60,14 +60,7 @@ pub fn build(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<St
     let mut notices = Vec::new();
     let (editor, has_annotations) = match import {
         Some(path) => {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("{}: cannot read", path.display()))?;
-            let imported = if text.trim_start().starts_with('{') {
-                import::from_aif(&text, doc)
-            } else {
-                import::from_argdown(&text, doc)
-            }
-            .with_context(|| path.display().to_string())?;
+            let imported = import::from_file(&path, doc)?;
             if !imported.unplaced.is_empty() {
                 notices.push(format!(
                     "{} statements of {} not found in the article",
@@ -85,7 +78,7 @@ pub fn build(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<St
                 (Some(text), _) => (Some(text), store.source().display().to_string()),
                 (None, Some(embedded)) => (
                     Some(embedded.to_string()),
-                    "cybersecurity-dialogue.claims.toml (embedded)".to_string(),
+                    crate::EMBEDDED_CLAIMS_LABEL.to_string(),
                 ),
                 (None, None) => (None, String::new()),
             };

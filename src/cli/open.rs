@@ -7,13 +7,9 @@ use anyhow::{Result, bail};
 
 use crate::argument::import::{self, Imported};
 use crate::argument::store::claims_path_for;
-use crate::argument::{ArgumentMap, annotations, detect};
+use crate::argument::{ArgumentMap, annotations};
 use crate::document::Document;
 use crate::source::{self, InputSpec, LoadOptions};
-use crate::ui::Maps;
-
-/// Label of the embedded article's own annotations.
-const EMBEDDED_CLAIMS_LABEL: &str = "cybersecurity-dialogue.claims.toml (embedded)";
 
 /// A loaded article with what the reader needs around it.
 pub struct Opened {
@@ -61,7 +57,7 @@ pub fn claims_for(
         },
         (None, InputSpec::Embedded) => Some((
             crate::EMBEDDED_CLAIMS.to_string(),
-            EMBEDDED_CLAIMS_LABEL.to_string(),
+            crate::EMBEDDED_CLAIMS_LABEL.to_string(),
         )),
         (None, InputSpec::Path(path)) => read_claims(&claims_path_for(path))?,
         (None, _) => None,
@@ -87,14 +83,6 @@ fn describe_io(error: &std::io::Error) -> String {
 }
 
 impl Opened {
-    /// The annotated map (if any) and the detected one.
-    pub fn maps(&self) -> Result<Maps> {
-        Ok(Maps {
-            annotated: self.annotated()?,
-            detected: detect::detect(&self.doc),
-        })
-    }
-
     /// The annotated map: imported from `map_file` (its unplaced statements reported on
     /// stderr), else from the annotation file.
     pub fn annotated(&self) -> Result<Option<ArgumentMap>> {
@@ -116,30 +104,9 @@ impl Opened {
 
     /// The map from `map_file`, anchored in the article, if one was given.
     pub fn imported(&self) -> Result<Option<Imported>> {
-        let Some(path) = &self.map_file else {
-            return Ok(None);
-        };
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), describe_io(&e)))?;
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-            || text.trim_start().starts_with('{');
-        let imported = if is_json {
-            import::from_aif(&text, &self.doc)
-        } else {
-            import::from_argdown(&text, &self.doc)
-        };
-        imported
-            .map(Some)
-            .map_err(|e| anyhow::anyhow!("{}: {e:#}", path.display()))
-    }
-
-    /// The article's path, if it is a file.
-    pub fn path(&self) -> Option<&PathBuf> {
-        match &self.input {
-            InputSpec::Path(path) => Some(path),
-            _ => None,
-        }
+        self.map_file
+            .as_deref()
+            .map(|path| import::from_file(path, &self.doc))
+            .transpose()
     }
 }

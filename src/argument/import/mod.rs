@@ -29,6 +29,23 @@ pub fn from_aif(json: &str, doc: &Document) -> Result<Imported> {
     Ok(aif::parse(json)?.place(doc))
 }
 
+/// Reads a map file: AIF JSON (a `.json` name or a `{` first) or else Argdown.
+pub fn from_file(path: &std::path::Path, doc: &Document) -> Result<Imported> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || text.trim_start().starts_with('{');
+    let imported = if is_json {
+        from_aif(&text, doc)
+    } else {
+        from_argdown(&text, doc)
+    };
+    imported.with_context(|| path.display().to_string())
+}
+
 /// Reads an Argdown document: statements, arguments and their `+`/`-` relations.
 pub fn from_argdown(text: &str, doc: &Document) -> Result<Imported> {
     Ok(argdown::parse(text)?.place(doc))
