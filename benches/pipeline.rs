@@ -8,6 +8,7 @@ use std::hint::black_box;
 use std::sync::LazyLock;
 use std::time::Duration;
 
+use counterpoint::argument::annotations;
 use counterpoint::argument::detect::detect;
 use counterpoint::document::{Document, sentences};
 use counterpoint::layout::Layout;
@@ -43,12 +44,19 @@ fn app_for(doc: Document) -> App {
     App::new(doc, "synthetic.txt".into(), maps, SIZE)
 }
 
-/// The embedded article with its own annotations, exactly as `counterpoint` opens it.
+/// The embedded article with its own annotations and the detector's map, as the reader
+/// opens it.
 fn embedded_app() -> App {
-    let opened = counterpoint::cli::open(&InputSpec::Embedded, &LoadOptions::default(), None)
+    let loaded = source::open(&InputSpec::Embedded, &LoadOptions::default())
         .expect("the embedded article opens");
-    let maps = opened.maps().expect("the embedded annotations anchor");
-    App::new(opened.doc, opened.name, maps, SIZE)
+    let doc = loaded.document;
+    let annotated = annotations::parse(counterpoint::EMBEDDED_CLAIMS, &doc, "embedded claims")
+        .expect("the embedded annotations anchor");
+    let maps = Maps {
+        annotated: Some(annotated),
+        detected: detect(&doc),
+    };
+    App::new(doc, loaded.name, maps, SIZE)
 }
 
 fn terminal() -> Terminal<TestBackend> {
