@@ -237,15 +237,6 @@ enum Program {
     Counterpoint,
 }
 
-impl Program {
-    fn name(self) -> &'static str {
-        match self {
-            Program::Less => "less",
-            Program::Counterpoint => "counterpoint",
-        }
-    }
-}
-
 struct Setup {
     binary: PathBuf,
     home: PathBuf,
@@ -409,45 +400,44 @@ fn main() {
     );
     println!("|---|---:|---|---:|---:|---:|---:|---:|");
     for input in &inputs {
-        let mut medians = Vec::new();
-        let mut cells = Vec::new();
-        let mut rss = Vec::new();
+        const PROGRAMS: [Program; 2] = [Program::Less, Program::Counterpoint];
+        let mut samples = [Vec::new(), Vec::new()];
+        let mut peaks = [0u64; 2];
         let mut idle = Vec::new();
-        for program in [Program::Less, Program::Counterpoint] {
-            let mut samples = Vec::new();
-            let mut peak = 0;
-            for _ in 0..runs {
+        // Runs alternate between the programs, so both see the same machine load.
+        for _ in 0..runs {
+            for (k, program) in PROGRAMS.into_iter().enumerate() {
                 let command = setup.command(program, &input.path);
                 let (session, elapsed) = Session::start(command, contains(&input.first_phrase));
-                samples.push(elapsed);
+                samples[k].push(elapsed);
                 if program == Program::Counterpoint {
                     // The peak below is then that of the whole load, not of the first part.
                     idle.push(session.until_idle());
                 }
-                peak = peak.max(session.peak_rss_kib().unwrap_or(0));
+                peaks[k] = peaks[k].max(session.peak_rss_kib().unwrap_or(0));
                 session.quit();
             }
-            let s = stats(samples);
-            cells.push(format!("{} / {}", ms(s.median), ms(s.min)));
-            medians.push(s.median);
-            rss.push(format!("{:.1}", peak as f64 / 1024.0));
-            eprintln!(
-                "{} {}: median {} ms",
-                program.name(),
-                input.label,
-                ms(s.median)
-            );
         }
+        let [less, counterpoint] = samples.map(stats);
+        eprintln!(
+            "{}: less {} ms, counterpoint {} ms",
+            input.label,
+            ms(less.median),
+            ms(counterpoint.median)
+        );
         println!(
-            "| {} | {} | \"{}\" | {} | {} | {:.2}× | {} | {} |",
+            "| {} | {} | \"{}\" | {} / {} | {} / {} | {:.2}× | {} | {:.1} / {:.1} |",
             input.label,
             input.bytes,
             input.first_phrase,
-            cells[0],
-            cells[1],
-            medians[1].as_secs_f64() / medians[0].as_secs_f64(),
+            ms(less.median),
+            ms(less.min),
+            ms(counterpoint.median),
+            ms(counterpoint.min),
+            counterpoint.median.as_secs_f64() / less.median.as_secs_f64(),
             ms(stats(idle).median),
-            rss.join(" / ")
+            peaks[0] as f64 / 1024.0,
+            peaks[1] as f64 / 1024.0,
         );
     }
 
