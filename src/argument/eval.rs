@@ -155,7 +155,7 @@ pub fn table(rows: &[(String, Scores)], total: &Scores) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::argument::{Item, Origin};
+    use crate::argument::Item;
 
     fn at(paragraph: usize, sentence: usize) -> SentenceRef {
         SentenceRef {
@@ -165,15 +165,7 @@ mod tests {
     }
 
     fn item(kind: ClaimKind, anchor: SentenceRef, rebuttals: Vec<SentenceRef>) -> Item {
-        Item {
-            kind,
-            anchor,
-            rebuttals,
-            origin: Origin::Annotated,
-            evidence: Vec::new(),
-            confidence: 1.0,
-            note: None,
-        }
+        Item::annotated(kind, anchor, rebuttals)
     }
 
     #[test]

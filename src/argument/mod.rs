@@ -52,6 +52,21 @@ pub struct Rejected {
     pub anchor: SentenceRef,
 }
 
+impl Item {
+    /// A reader's own item: no evidence, full confidence.
+    pub fn annotated(kind: ClaimKind, anchor: SentenceRef, rebuttals: Vec<SentenceRef>) -> Self {
+        Item {
+            kind,
+            anchor,
+            rebuttals,
+            origin: Origin::Annotated,
+            evidence: Vec::new(),
+            confidence: 1.0,
+            note: None,
+        }
+    }
+}
+
 /// The argument of one document, in sidebar order: key claims, then counterclaims, each in
 /// reading order.
 #[derive(Debug, Clone, Default, PartialEq)]

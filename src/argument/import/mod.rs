@@ -12,7 +12,7 @@ mod argdown;
 use anyhow::Result;
 
 use super::export::ARTICLE_STATEMENT;
-use super::{ArgumentMap, ClaimKind, Item, Origin};
+use super::{ArgumentMap, ClaimKind, Item};
 use crate::document::{Document, SentenceRef};
 
 /// A map read from another tool, anchored in the article.
@@ -134,13 +134,8 @@ impl Graph {
                     .collect(),
             };
             items.push(Item {
-                kind,
-                anchor,
-                rebuttals,
-                origin: Origin::Annotated,
-                evidence: Vec::new(),
-                confidence: 1.0,
                 note: statement.note.clone(),
+                ..Item::annotated(kind, anchor, rebuttals)
             });
         }
         Imported {

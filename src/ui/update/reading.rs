@@ -80,12 +80,7 @@ pub fn jump_to_sentence(app: &mut App, at: SentenceRef) {
 /// on screen.
 pub fn keep_in_view(app: &mut App, paragraph: usize, offset: usize) {
     let block = app.layout.block_of_paragraph(paragraph);
-    app.layout.ensure(&app.doc, block);
-    let line = app
-        .layout
-        .lines(block)
-        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
-        .unwrap_or(0) as u32;
+    let line = line_of(app, block, offset);
     let rows = app.viewport_rows();
     let target = Anchor { block, row: line };
     let target_row = app.layout.row_of(target);
@@ -105,11 +100,7 @@ pub fn keep_in_view(app: &mut App, paragraph: usize, offset: usize) {
 pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
     let block = app.layout.block_of_paragraph(paragraph);
     set_top(app, Anchor { block, row: 0 });
-    let line = app
-        .layout
-        .lines(block)
-        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
-        .unwrap_or(0) as u32;
+    let line = line_of(app, block, offset);
     let rows = app.viewport_rows();
     let top_row = app.layout.row_of(app.top);
     let target_row = app.layout.first_row(block) + u64::from(line);
@@ -117,4 +108,13 @@ pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
         let row = line.saturating_sub(rows / 3);
         set_top(app, Anchor { block, row });
     }
+}
+
+/// The wrapped line of `block` holding byte `offset` of its text.
+fn line_of(app: &mut App, block: usize, offset: usize) -> u32 {
+    app.layout.ensure(&app.doc, block);
+    app.layout
+        .lines(block)
+        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
+        .unwrap_or(0) as u32
 }
