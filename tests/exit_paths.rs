@@ -45,3 +45,30 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
         assert!(session.terminal_restored(), "signal {number}");
     }
 }
+
+#[test]
+fn a_panic_exits_with_status_101_and_restores_the_terminal() {
+    let mut session = Session::start(Options {
+        env: &[("COUNTERPOINT_TEST_PANIC", "after-first-frame")],
+        ..Options::default()
+    });
+    assert_eq!(session.wait_exit(), 101);
+    assert!(session.terminal_restored(), "{:?}", session.output());
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    // The hook restores the terminal before the message, so the message is on the main
+    // screen where the user can read it.
+    let left = output
+        .rfind("\x1b[?1049l")
+        .expect("left the alternate screen");
+    let message = output.find("panic injected").expect("the panic message");
+    assert!(left < message, "{output:?}");
+}
+
+#[test]
+fn a_closed_terminal_ends_the_reader_with_status_129() {
+    let mut session = started();
+    session.close_master();
+    // SIGHUP from the kernel (or the read error that follows): 128 + 1, as a shell reports
+    // a hung-up program.
+    assert_eq!(session.wait_exit(), 129);
+}

@@ -3,6 +3,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
 /// Wraps `text` to `width` display columns (unicode width, so CJK counts double) and returns
 /// each line as a byte range of `text`. Words longer than the width are broken.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
@@ -27,7 +30,32 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             search_from = end;
             start..end
         })
+        .flat_map(|line| refit(text, line, width))
         .collect()
+}
+
+/// textwrap measures a line as the sum of its characters' widths, but the terminal draws
+/// some sequences wider than their characters ("☺\u{fe0f}" is 1 + 0 by character and 2 on
+/// screen, as `unicode-width` measures strings). A line that came out too wide is cut again
+/// between graphemes.
+fn refit(text: &str, line: Range<usize>, width: usize) -> Vec<Range<usize>> {
+    let shown = &text[line.clone()];
+    if shown.width() <= width {
+        return vec![line];
+    }
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (line.start, 0);
+    for (offset, grapheme) in shown.grapheme_indices(true) {
+        let at = line.start + offset;
+        let columns = grapheme.width();
+        if used + columns > width && at > start {
+            pieces.push(start..at);
+            (start, used) = (at, 0);
+        }
+        used += columns;
+    }
+    pieces.push(start..line.end);
+    pieces
 }
 
 /// Lines of preformatted text: split at newlines, never wrapped.
@@ -45,7 +73,6 @@ pub fn verbatim(text: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use unicode_width::UnicodeWidthStr;
 
     #[test]
     fn lines_are_ranges_of_the_text_within_the_width() {

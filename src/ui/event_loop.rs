@@ -118,6 +118,7 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
         }
     });
 
+    let mut panic_after_frame = test_panic_requested();
     loop {
         if app.loading.is_none()
             && let Some(analysis) = analysis.take()
@@ -125,6 +126,9 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
             spawn_analysis(analysis, Arc::clone(&app.doc), background.clone());
         }
         guard.terminal.draw(|frame| render(&app, frame))?;
+        if std::mem::take(&mut panic_after_frame) {
+            panic!("{TEST_PANIC_VARIABLE}: panic injected after the first frame");
+        }
         let first = events.recv().context("event channel closed")?;
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
@@ -144,6 +148,15 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
             }
         }
     }
+}
+
+/// Test-only hook: with `COUNTERPOINT_TEST_PANIC=after-first-frame` the reader panics right
+/// after drawing its first frame, so the exit-path tests can check that a panic restores
+/// the terminal and exits with status 101. Not documented for users.
+const TEST_PANIC_VARIABLE: &str = "COUNTERPOINT_TEST_PANIC";
+
+fn test_panic_requested() -> bool {
+    std::env::var_os(TEST_PANIC_VARIABLE).is_some_and(|value| value == "after-first-frame")
 }
 
 fn action_for(app: &App, event: &TermEvent) -> Option<Action> {

@@ -3,6 +3,7 @@
 //! event loop turns them into a quit, so the guard drops).
 
 use std::io::{self, Stdout, Write};
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
@@ -15,7 +16,10 @@ pub type Backend = CrosstermBackend<Stdout>;
 
 /// The terminal in raw mode on the alternate screen; restored when dropped.
 pub struct TerminalGuard {
-    pub terminal: Terminal<Backend>,
+    /// Never dropped: ratatui's `Drop` only shows the cursor again (which [`restore`] does)
+    /// and reports a failure with `eprintln!`, which panics (status 101) when standard
+    /// error is the terminal that was just closed.
+    pub terminal: ManuallyDrop<Terminal<Backend>>,
 }
 
 impl TerminalGuard {
@@ -34,7 +38,9 @@ impl TerminalGuard {
             return Err(error);
         }
         let terminal = Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())?;
-        Ok(TerminalGuard { terminal })
+        Ok(TerminalGuard {
+            terminal: ManuallyDrop::new(terminal),
+        })
     }
 }
 

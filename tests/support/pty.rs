@@ -1,8 +1,11 @@
 //! Runs the real `counterpoint` binary in a pseudo-terminal, drains its output on its own
 //! thread into a `vt100` screen, and lets a test type keys and read the screen.
 
+use std::fs::File;
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -14,13 +17,16 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
 pub struct Session {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the test closed the terminal ([`Session::close_master`]).
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for checks on the raw stream.
     output: Arc<Mutex<Vec<u8>>>,
     reader: Option<thread::JoinHandle<()>>,
+    /// Tells the output thread to stop reading and close its copy of the master.
+    stop_reading: Arc<AtomicBool>,
     /// The session's own config, state and data directories (unless a test sets them).
     home: tempfile::TempDir,
 }
@@ -98,7 +104,14 @@ impl Session {
             .spawn_command(command)
             .expect("spawn counterpoint");
         drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        // Our own copy of the master for the output thread, polled with a timeout so that
+        // `close_master` can make the thread let go of it (the terminal only hangs up when
+        // every copy of the master is closed).
+        let fd = pty.master.as_raw_fd().expect("pty fd");
+        // SAFETY: `dup` of an open descriptor; the `File` owns the new one.
+        let mut reader = unsafe { File::from_raw_fd(libc::dup(fd)) };
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = stop_reading.clone();
         let writer = pty.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             nonzero(options.rows),
@@ -109,28 +122,64 @@ impl Session {
         let (screen, log) = (parser.clone(), output.clone());
         let reader = thread::spawn(move || {
             let mut buffer = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 {
-                    break;
+            while !stop.load(Ordering::SeqCst) {
+                let mut poll = libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd for the duration of the call.
+                match unsafe { libc::poll(&mut poll, 1, 50) } {
+                    0 => continue,
+                    n if n < 0
+                        && std::io::Error::last_os_error().kind()
+                            == std::io::ErrorKind::Interrupted =>
+                    {
+                        continue;
+                    }
+                    n if n < 0 => break,
+                    _ => {}
                 }
+                let n = match reader.read(&mut buffer) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                };
                 screen.lock().unwrap().process(&buffer[..n]);
                 log.lock().unwrap().extend_from_slice(&buffer[..n]);
             }
         });
         Session {
-            master: pty.master,
-            writer,
+            master: Some(pty.master),
+            writer: Some(writer),
             child,
             parser,
             output,
             reader: Some(reader),
+            stop_reading,
             home,
         }
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type keys");
-        self.writer.flush().unwrap();
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer.write_all(keys.as_bytes()).expect("type keys");
+        writer.flush().unwrap();
+    }
+
+    /// Closes the terminal under the program, as when its window is closed: every copy of
+    /// the pty master is closed, so the kernel hangs the terminal up (SIGHUP to the
+    /// program, then read errors). What the program wrote until then stays readable.
+    pub fn close_master(&mut self) {
+        self.stop_reading.store(true, Ordering::SeqCst);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    fn master(&self) -> &(dyn MasterPty + Send) {
+        self.master.as_deref().expect("the terminal is open")
     }
 
     /// The screen as text, one string per row.
@@ -195,7 +244,7 @@ impl Session {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master
+        self.master()
             .resize(PtySize {
                 rows,
                 cols,
@@ -240,7 +289,7 @@ impl Session {
 
     /// Whether the terminal is back in cooked mode (line editing and echo on).
     pub fn cooked_mode(&self) -> bool {
-        let fd = self.master.as_raw_fd().expect("pty fd");
+        let fd = self.master().as_raw_fd().expect("pty fd");
         let mut termios: libc::termios = unsafe { std::mem::zeroed() };
         // SAFETY: `fd` is the open pty master and `termios` is a valid out-pointer.
         let ok = unsafe { libc::tcgetattr(fd, &mut termios) } == 0;

@@ -13,9 +13,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::title::Title;
 
 use super::lexicon::{
-    AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, FIRST_PERSON_WORDS, KINDS, NEGATION_WORDS,
-    NOT_SUBJECTS, PASSIVE_MARKERS, PLURAL_PRONOUNS, REPORTING_VERBS, SELF_REFERENCE,
-    SINGULAR_DETERMINERS,
+    AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, KINDS, NOT_SUBJECTS, PASSIVE_MARKERS,
+    PLURAL_PRONOUNS, REPORTING_VERBS, SELF_REFERENCE, SHORT_WORDS, SINGULAR_DETERMINERS,
 };
 
 /// What one lexicon pattern means.
@@ -294,33 +293,21 @@ fn word_before(sentence: &str, at: usize) -> (usize, &str) {
     (start, &sentence[start..end])
 }
 
-/// Negation and first person, by whole-word comparison.
+/// Negation and first person among very short words, and "-n't" words.
 fn word_kind(word: &[u8]) -> Option<CueKind> {
-    // Fast rejection: every listed word starts with one of these letters, or ends in "t"
-    // ("-n't").
-    let head = word[0] | 0x20;
-    let tail = word[word.len() - 1] | 0x20;
-    let listed_start = matches!(head, b'n' | b'c' | b'i' | b'w' | b'o' | b'u' | b'm');
-    let negative_ending = tail == b't';
-    let short = word.len() <= 9;
-    if word.len() > 12 || !(negative_ending || listed_start && short) {
-        return None;
+    let len = word.len();
+    if len <= 2 {
+        let lower = [word[0] | 0x20, word.get(1).map_or(0, |b| b | 0x20)];
+        let lower = &lower[..len];
+        return SHORT_WORDS
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map(|(_, kind)| *kind);
     }
-    let mut lower = [0u8; 12];
-    for (l, b) in lower.iter_mut().zip(word) {
-        *l = b.to_ascii_lowercase();
-    }
-    let lower = &lower[..word.len()];
-    if NEGATION_WORDS.contains(&lower)
-        || lower.ends_with(b"n't")
-        || lower.ends_with("n\u{2019}t".as_bytes())
-    {
-        Some(CueKind::Negation)
-    } else if FIRST_PERSON_WORDS.contains(&lower) {
-        Some(CueKind::FirstPerson)
-    } else {
-        None
-    }
+    let tail = &word[len.saturating_sub(5)..];
+    let contracted =
+        tail.ends_with(b"n't") || tail.ends_with(b"N'T") || tail.ends_with("n\u{2019}t".as_bytes());
+    contracted.then_some(CueKind::Negation)
 }
 
 /// One byte pass: word counts, capitals, numbers, past tense, quotations, question mark.

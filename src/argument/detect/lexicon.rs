@@ -677,6 +677,29 @@ pub const CUES: &[(CueKind, &[&str])] = &[
         ],
     ),
     (
+        CueKind::Negation,
+        &[
+            "not", "never", "neither", "nor", "nothing", "nobody", "none", "cannot",
+        ],
+    ),
+    (
+        CueKind::FirstPerson,
+        &[
+            "our",
+            "ours",
+            "ourselves",
+            "myself",
+            "i'm",
+            "i've",
+            "i'd",
+            "i'll",
+            "we're",
+            "we've",
+            "we'd",
+            "we'll",
+        ],
+    ),
+    (
         CueKind::Narrative,
         &[
             "recently",
@@ -829,31 +852,16 @@ pub const CUES: &[(CueKind, &[&str])] = &[
     ),
 ];
 
-/// Negation words, matched per word in the surface pass (with any "-n't" word), not by
-/// the automaton: short words inside longer ones would make it report a match every few
-/// bytes.
-pub const NEGATION_WORDS: &[&[u8]] = &[
-    b"not", b"no", b"never", b"neither", b"nor", b"nothing", b"nobody", b"none", b"cannot",
-];
-
-/// The author as a person, matched per word like [`NEGATION_WORDS`].
-pub const FIRST_PERSON_WORDS: &[&[u8]] = &[
-    b"i",
-    b"we",
-    b"our",
-    b"us",
-    b"my",
-    b"me",
-    b"ourselves",
-    b"myself",
-    b"i'm",
-    b"i've",
-    b"i'd",
-    b"i'll",
-    b"we're",
-    b"we've",
-    b"we'd",
-    b"we'll",
+/// One- and two-letter words, matched per word in the byte pass rather than by the
+/// automaton (which would report them inside every longer word): negation and the author
+/// as a person. Longer ones are ordinary cues; "-n't" words are found by their ending.
+pub const SHORT_WORDS: &[(&[u8], CueKind)] = &[
+    (b"no", CueKind::Negation),
+    (b"i", CueKind::FirstPerson),
+    (b"we", CueKind::FirstPerson),
+    (b"us", CueKind::FirstPerson),
+    (b"my", CueKind::FirstPerson),
+    (b"me", CueKind::FirstPerson),
 ];
 
 /// Subjects that make a reporting verb an appeal to evidence ("the data suggest").

@@ -37,8 +37,12 @@ pub fn cycle_measure(app: &mut App) {
 /// names a block, so only the row inside the block is scaled to the new wrapping.
 fn relayout(app: &mut App) {
     let Some(areas) = app.areas() else { return };
-    let last = app.layout.block_count().saturating_sub(1);
-    let old_height = app.layout.height(app.top.block.min(last));
+    // An empty document has no block to measure.
+    let old_height = app
+        .layout
+        .block_count()
+        .checked_sub(1)
+        .map_or(1, |last| app.layout.height(app.top.block.min(last)));
     let fraction = f64::from(app.top.row) / f64::from(old_height.max(1));
     app.layout
         .set_width(&app.doc, usize::from(areas.text.width));
