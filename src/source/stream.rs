@@ -19,7 +19,7 @@ use crate::document::Document;
 /// Files at least this large are streamed.
 pub const STREAM_THRESHOLD: u64 = 1 << 20;
 /// Bytes read for the first screen.
-const FIRST_PART: usize = 256 << 10;
+const FIRST_PART: usize = 48 << 10;
 /// Bytes read per later part.
 const LATER_PART: usize = 2 << 20;
 
