@@ -16,11 +16,14 @@ pub mod layout;
 pub mod outline;
 pub mod position_store;
 pub mod source;
+pub mod synthetic;
 pub mod ui;
 
 /// The article opened when no path is given: a raw page capture, menus and footer included.
 pub const EMBEDDED_ARTICLE: &str = include_str!("../assets/cybersecurity-dialogue.txt");
 /// Our own annotation of the embedded article.
 pub const EMBEDDED_CLAIMS: &str = include_str!("../assets/cybersecurity-dialogue.claims.toml");
+/// How the embedded annotations are named in messages.
+pub const EMBEDDED_CLAIMS_LABEL: &str = "cybersecurity-dialogue.claims.toml (embedded)";
 /// File name the embedded article is known by (status line, annotation lookup).
 pub const EMBEDDED_NAME: &str = "cybersecurity-dialogue.txt";

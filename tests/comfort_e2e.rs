@@ -33,7 +33,11 @@ fn search_highlights_counts_steps_and_ctrl_o_returns() {
             })
         })
     });
-    assert!(found, "the match is not highlighted:\n{}", session.screen_text());
+    assert!(
+        found,
+        "the match is not highlighted:\n{}",
+        session.screen_text()
+    );
     assert_ne!(top_row(&session), start, "the search did not move the pane");
     session.send_and_settle("n");
     session.wait_for_text("match 1/");
@@ -113,7 +117,12 @@ fn no_color_means_no_colour_codes() {
         assert_eq!(session.wait_exit(), 0);
         let mut colours = Colours::default();
         vte::Parser::new().advance(&mut colours, &session.output());
-        assert_eq!(!colours.0.is_empty(), expect_colour, "{env:?}: {:?}", colours.0);
+        assert_eq!(
+            !colours.0.is_empty(),
+            expect_colour,
+            "{env:?}: {:?}",
+            colours.0
+        );
     }
 }
 
@@ -139,7 +148,10 @@ fn the_wheel_scrolls_and_a_click_on_an_entry_jumps() {
         let lines: Vec<String> = (0..rows.get())
             .map(|r| screen.contents_between(r, 0, r, cols.get()))
             .collect();
-        let heading = lines.iter().position(|l| l.contains("Counterclaims")).unwrap();
+        let heading = lines
+            .iter()
+            .position(|l| l.contains("Counterclaims"))
+            .unwrap();
         let entry = &lines[heading + 1];
         let at = entry.find('¶').unwrap();
         let number: String = entry[at + '¶'.len_utf8()..]
@@ -152,7 +164,10 @@ fn the_wheel_scrolls_and_a_click_on_an_entry_jumps() {
     session.send(&mouse(0, col + 1, row + 1, true));
     session.send_and_settle(&mouse(0, col + 1, row + 1, false));
     let top = top_row(&session);
-    assert!(top.contains(&format!("¶{paragraph}")), "clicked ¶{paragraph}, top: {top}");
+    assert!(
+        top.contains(&format!("¶{paragraph}")),
+        "clicked ¶{paragraph}, top: {top}"
+    );
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
     assert!(session.terminal_restored());
@@ -167,9 +182,13 @@ fn write_config(home: &Path, text: &str) {
 #[test]
 fn a_rebound_key_works_and_help_shows_it() {
     let config = tempfile::tempdir().unwrap();
-    write_config(config.path(), "[keys]\nquit = [\"x\"]\ntoggle_help = [\"h\"]\n");
+    write_config(
+        config.path(),
+        "[keys]\nquit = [\"x\"]\ntoggle_help = [\"h\"]\n",
+    );
     let env = [("XDG_CONFIG_HOME", config.path().to_str().unwrap())];
     let mut session = Session::start(Options {
+        cols: 200,
         rows: 40,
         env: &env,
         ..Options::default()
@@ -178,7 +197,10 @@ fn a_rebound_key_works_and_help_shows_it() {
     session.send_and_settle("h");
     session.wait_for_text("Keys (");
     let help = session.screen_text();
-    let quit_line = help.lines().find(|l| l.contains("  quit")).expect("quit in help");
+    let quit_line = help
+        .lines()
+        .find(|l| l.contains("  quit"))
+        .expect("quit in help");
     assert!(quit_line.contains(" x "), "{quit_line}");
     session.send_and_settle("h");
     session.send("q");
@@ -198,7 +220,10 @@ fn an_invalid_config_is_one_line_naming_the_key_and_line() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!output.status.success());
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("line 2") && stderr.contains("blue"), "{stderr}");
+    assert!(
+        stderr.contains("line 2") && stderr.contains("blue"),
+        "{stderr}"
+    );
 
     write_config(config.path(), "measure = \"narrow\"\n");
     let output = Command::new(env!("CARGO_BIN_EXE_counterpoint"))

@@ -1,18 +1,20 @@
 //! Rendering on ratatui's TestBackend: the first screen and the screen after a jump.
 
-use counterpoint::cli::open;
+use counterpoint::cli::maps::{self, MapSource};
 use counterpoint::layout::BlockKind;
-use counterpoint::source::{InputSpec, LoadOptions};
+use counterpoint::source::{self, InputSpec, LoadOptions};
 use counterpoint::ui::render::render;
 use counterpoint::ui::{Action, App, Focus, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn embedded_app(cols: u16, rows: u16) -> App {
-    let opened = open(&InputSpec::Embedded, &LoadOptions::default(), None)
+    let loaded = source::open(&InputSpec::Embedded, &LoadOptions::default())
         .expect("the embedded article opens");
-    let maps = opened.maps().expect("its annotations anchor");
-    App::new(opened.doc, opened.name, maps, (cols, rows))
+    let doc = loaded.document;
+    let map_source = MapSource::new(&InputSpec::Embedded, &doc, None, None);
+    let (maps, _, _) = maps::build(&doc, map_source).expect("its annotations anchor");
+    App::new(doc, loaded.name, maps, (cols, rows))
 }
 
 fn draw(app: &App) -> Terminal<TestBackend> {
@@ -90,7 +92,8 @@ fn a_tiny_terminal_gets_a_notice_not_a_panic() {
 
 #[test]
 fn help_lists_every_bound_key() {
-    let mut app = embedded_app(100, 40);
+    // Wide enough for the two-column layout, which fits every key on one screen.
+    let mut app = embedded_app(200, 40);
     update(&mut app, Action::ToggleHelp);
     let screen = screen_rows(&draw(&app)).join("\n");
     for (keys, action) in app.keymap.describe() {

@@ -112,7 +112,7 @@ impl Editor {
                         item.rebuttals.clear();
                     }
                 }
-                None => items.push(annotated(kind, at)),
+                None => items.push(Item::annotated(kind, at, Vec::new())),
             }
             state.map = ArgumentMap::new(items);
         })
@@ -301,18 +301,6 @@ pub fn visible_detected(
         .cloned()
         .collect();
     ArgumentMap { items }
-}
-
-fn annotated(kind: ClaimKind, anchor: SentenceRef) -> Item {
-    Item {
-        kind,
-        anchor,
-        rebuttals: Vec::new(),
-        origin: Origin::Annotated,
-        evidence: Vec::new(),
-        confidence: 1.0,
-        note: None,
-    }
 }
 
 fn kind_name(kind: ClaimKind) -> &'static str {

@@ -5,6 +5,7 @@
 pub mod annotations;
 pub mod detect;
 pub mod edit;
+pub mod eval;
 pub mod export;
 pub mod import;
 pub mod store;
@@ -49,6 +50,21 @@ pub struct Item {
 pub struct Rejected {
     pub kind: ClaimKind,
     pub anchor: SentenceRef,
+}
+
+impl Item {
+    /// A reader's own item: no evidence, full confidence.
+    pub fn annotated(kind: ClaimKind, anchor: SentenceRef, rebuttals: Vec<SentenceRef>) -> Self {
+        Item {
+            kind,
+            anchor,
+            rebuttals,
+            origin: Origin::Annotated,
+            evidence: Vec::new(),
+            confidence: 1.0,
+            note: None,
+        }
+    }
 }
 
 /// The argument of one document, in sidebar order: key claims, then counterclaims, each in

@@ -309,6 +309,14 @@ fn writable(path: &Path) -> bool {
 }
 
 /// Replaces `path` with `text` atomically, keeping the old file as `path~`.
+/// Writes a new file atomically (temporary file, fsync, rename); refuses an existing one.
+pub fn write_new(path: &Path, text: &str) -> io::Result<()> {
+    if path.exists() {
+        return Err(io::Error::new(io::ErrorKind::AlreadyExists, "file exists"));
+    }
+    write_replacing(path, text)
+}
+
 fn write_replacing(path: &Path, text: &str) -> io::Result<()> {
     let dir = parent_dir(path);
     fs::create_dir_all(dir)?;

@@ -68,6 +68,11 @@ pub struct InputArgs {
     #[arg(long, value_name = "FILE")]
     pub claims: Option<PathBuf>,
 
+    /// An argument map made elsewhere (AIF JSON or Argdown) to anchor in the article and
+    /// use instead of its annotation file.
+    #[arg(long, value_name = "FILE", conflicts_with = "claims")]
+    pub map: Option<PathBuf>,
+
     /// Text encoding of a legacy 8-bit file (e.g. windows-1252, latin1, koi8-r).
     /// Without it: a byte-order mark, the page's charset, else UTF-8.
     #[arg(long, value_name = "LABEL")]
@@ -154,6 +159,10 @@ pub enum Command {
 pub enum OutlineFormat {
     Json,
     Markdown,
+    /// Argdown: the thesis and claims as statements, counterclaims attacking them.
+    Argdown,
+    /// AIFdb JSON: I-nodes, RA (support) and CA (conflict) nodes, edges.
+    Aif,
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod args;
 pub mod completions;
 pub mod man;
+pub mod maps;
 mod open;
 mod reader;
 
@@ -16,7 +17,7 @@ use clap::{CommandFactory, Parser};
 pub use args::{Cli, Command, InputArgs, InputFormat, OutlineFormat, ViewArgs};
 pub use open::{Opened, open};
 
-use crate::argument::detect;
+use crate::argument::{detect, eval, export};
 use crate::outline::Outline;
 use crate::source::{Format, InputSpec, LoadOptions};
 
@@ -69,17 +70,20 @@ fn outline(
     input: &InputArgs,
 ) -> Result<ExitCode> {
     let spec = path.map_or(InputSpec::Embedded, InputSpec::from_arg);
-    let opened = open(&spec, &load_options(input), input.claims.as_deref())?;
+    let mut opened = open(&spec, &load_options(input), input.claims.as_deref())?;
+    opened.map_file = input.map.clone();
     let annotated = if detect_only {
         None
     } else {
         opened.annotated()?
     };
     let map = annotated.unwrap_or_else(|| detect::detect(&opened.doc));
-    let outline = Outline::new(&opened.doc, &map);
+    let doc = &opened.doc;
     let text = match format {
-        OutlineFormat::Json => outline.to_json(),
-        OutlineFormat::Markdown => outline.to_markdown(),
+        OutlineFormat::Json => Outline::new(doc, &map).to_json(),
+        OutlineFormat::Markdown => Outline::new(doc, &map).to_markdown(),
+        OutlineFormat::Argdown => export::argdown(doc, &map),
+        OutlineFormat::Aif => export::aif(doc, &map),
     };
     // A closed pipe (`| head`) is not an error worth a message.
     let _ = writeln!(std::io::stdout().lock(), "{text}");
@@ -99,6 +103,33 @@ fn load_options(input: &InputArgs) -> LoadOptions {
     }
 }
 
-fn eval(_paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    anyhow::bail!("eval: the detector's evaluation is not available yet")
+/// Scores detection against each article's annotation file; prints per-article rows and
+/// the micro-average.
+fn eval(paths: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let mut rows = Vec::new();
+    let mut total = eval::Scores::default();
+    for path in paths {
+        let spec = InputSpec::Path(path.clone());
+        let opened = open(&spec, &LoadOptions::default(), None)?;
+        let Some(gold) = opened.annotated()? else {
+            eprintln!(
+                "counterpoint: {}: no annotation file ({}), skipped",
+                path.display(),
+                crate::argument::store::claims_path_for(path).display()
+            );
+            continue;
+        };
+        let scores = eval::score(&gold, &detect::detect(&opened.doc));
+        total.add(&scores);
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        rows.push((name, scores));
+    }
+    if rows.is_empty() {
+        anyhow::bail!("eval: none of the articles has an annotation file");
+    }
+    let _ = write!(std::io::stdout().lock(), "{}", eval::table(&rows, &total));
+    Ok(ExitCode::SUCCESS)
 }

@@ -5,14 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 
+use crate::argument::import::{self, Imported};
 use crate::argument::store::claims_path_for;
-use crate::argument::{ArgumentMap, annotations, detect};
+use crate::argument::{ArgumentMap, annotations};
 use crate::document::Document;
 use crate::source::{self, InputSpec, LoadOptions};
-use crate::ui::Maps;
-
-/// Label of the embedded article's own annotations.
-const EMBEDDED_CLAIMS_LABEL: &str = "cybersecurity-dialogue.claims.toml (embedded)";
 
 /// A loaded article with what the reader needs around it.
 pub struct Opened {
@@ -25,35 +22,45 @@ pub struct Opened {
     pub content_hash: u64,
     /// The annotation text and the label it is known by, if the article has one.
     pub claims: Option<(String, String)>,
+    /// A map made elsewhere to import instead of the annotation file.
+    pub map_file: Option<PathBuf>,
 }
 
-/// Loads `input`, then its annotation file: `claims_override` if given, else
-/// `NAME.claims.toml` beside a file, or the embedded article's own.
+/// Loads `input`, then its annotation file (see [`claims_for`]).
 pub fn open(
     input: &InputSpec,
     options: &LoadOptions,
     claims_override: Option<&Path>,
 ) -> Result<Opened> {
     let loaded = source::open(input, options)?;
-    let claims = match (claims_override, input) {
+    Ok(Opened {
+        claims: claims_for(input, claims_override)?,
+        doc: loaded.document,
+        name: loaded.name,
+        input: input.clone(),
+        notices: loaded.notices,
+        content_hash: loaded.source_bytes_hash,
+        map_file: None,
+    })
+}
+
+/// The annotation text and its label: `claims_override` if given, else `NAME.claims.toml`
+/// beside a file, or the embedded article's own.
+pub fn claims_for(
+    input: &InputSpec,
+    claims_override: Option<&Path>,
+) -> Result<Option<(String, String)>> {
+    Ok(match (claims_override, input) {
         (Some(path), _) => match read_claims(path)? {
             Some(claims) => Some(claims),
             None => bail!("{}: no such file", path.display()),
         },
         (None, InputSpec::Embedded) => Some((
             crate::EMBEDDED_CLAIMS.to_string(),
-            EMBEDDED_CLAIMS_LABEL.to_string(),
+            crate::EMBEDDED_CLAIMS_LABEL.to_string(),
         )),
         (None, InputSpec::Path(path)) => read_claims(&claims_path_for(path))?,
         (None, _) => None,
-    };
-    Ok(Opened {
-        doc: loaded.document,
-        name: loaded.name,
-        input: input.clone(),
-        notices: loaded.notices,
-        content_hash: loaded.source_bytes_hash,
-        claims,
     })
 }
 
@@ -76,26 +83,30 @@ fn describe_io(error: &std::io::Error) -> String {
 }
 
 impl Opened {
-    /// The annotated map (if any) and the detected one.
-    pub fn maps(&self) -> Result<Maps> {
-        Ok(Maps {
-            annotated: self.annotated()?,
-            detected: detect::detect(&self.doc),
-        })
-    }
-
+    /// The annotated map: imported from `map_file` (its unplaced statements reported on
+    /// stderr), else from the annotation file.
     pub fn annotated(&self) -> Result<Option<ArgumentMap>> {
+        if let Some(imported) = self.imported()? {
+            let path = self.map_file.as_deref().unwrap_or(Path::new("map"));
+            for statement in &imported.unplaced {
+                eprintln!(
+                    "counterpoint: {}: not found in the article: \"{statement}\"",
+                    path.display()
+                );
+            }
+            return Ok(Some(imported.map));
+        }
         self.claims
             .as_ref()
             .map(|(text, label)| annotations::parse(text, &self.doc, label))
             .transpose()
     }
 
-    /// The article's path, if it is a file.
-    pub fn path(&self) -> Option<&PathBuf> {
-        match &self.input {
-            InputSpec::Path(path) => Some(path),
-            _ => None,
-        }
+    /// The map from `map_file`, anchored in the article, if one was given.
+    pub fn imported(&self) -> Result<Option<Imported>> {
+        self.map_file
+            .as_deref()
+            .map(|path| import::from_file(path, &self.doc))
+            .transpose()
     }
 }

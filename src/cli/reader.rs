@@ -6,12 +6,17 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::args::{InputArgs, ViewArgs};
-use super::{load_options, open};
+use super::load_options;
+use super::maps::{self, MapSource};
 use crate::config::Config;
+use crate::document::Document;
 use crate::layout::Anchor;
 use crate::position_store::{self, PositionStore};
-use crate::source::InputSpec;
+use crate::source::stream::{self, Streamed};
+use crate::source::{self, InputSpec};
 use crate::ui::App;
+use crate::ui::Maps;
+use crate::ui::event_loop::Work;
 use crate::ui::event_loop::{self, Exit};
 use crate::ui::screen::ViewPrefs;
 use crate::ui::theme::{self, Theme};
@@ -44,12 +49,47 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         None if !std::io::stdin().is_terminal() => InputSpec::Stdin,
         None => InputSpec::Embedded,
     };
-    let opened = open(&spec, &load_options(input), input.claims.as_deref())?;
-    let maps = opened.maps()?;
-    let key = position_store::key(opened.content_hash);
-
-    let mut app = App::new(opened.doc, opened.name, maps, (0, 0));
-    app.notices = opened.notices;
+    let options = load_options(input);
+    let streamed = match &spec {
+        InputSpec::Path(path) => stream::open(path, &options)?,
+        _ => None,
+    };
+    let (mut app, work, key) = match streamed {
+        // A large plain-text file: show its beginning now, load and analyse the rest in
+        // the background.
+        Some(Streamed { first, rest }) => {
+            let mut app = App::new(first.document, first.name, Maps::default(), (0, 0));
+            app.load_notices = first.notices;
+            app.loading = Some(0.0);
+            app.analysing = true;
+            let (claims, import) = (input.claims.clone(), input.map.clone());
+            let analysis = move |doc: &Document| {
+                let source = MapSource::new(&spec, doc, claims.as_deref(), import.as_deref());
+                maps::build(doc, source).map_err(|error| format!("{error:#}"))
+            };
+            let work = Work {
+                rest: Some(rest),
+                analysis: Some(Box::new(analysis)),
+            };
+            (app, work, position_store::key(first.source_bytes_hash))
+        }
+        None => {
+            let loaded = source::open(&spec, &options)?;
+            let doc = loaded.document;
+            let map_source =
+                MapSource::new(&spec, &doc, input.claims.as_deref(), input.map.as_deref());
+            let (maps, editing, notices) = maps::build(&doc, map_source)?;
+            let mut app = App::new(doc, loaded.name, maps, (0, 0));
+            app.load_notices = loaded.notices;
+            app.notices = notices;
+            app.editing = Some(editing);
+            (
+                app,
+                Work::default(),
+                position_store::key(loaded.source_bytes_hash),
+            )
+        }
+    };
     app.theme = theme;
     app.keymap = keymap;
     app.prefs = ViewPrefs {
@@ -64,19 +104,21 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
     if remember && let Some((positions, notice)) = PositionStore::open_default() {
         app.notices.extend(notice);
         // Left in the first paragraph: start at the top, title and all.
-        let resume = positions
-            .get(&key)
-            .filter(|&p| p > 0 && p < app.doc.paragraphs.len());
-        if let Some(paragraph) = resume {
-            app.top = Anchor {
-                block: app.layout.block_of_paragraph(paragraph),
-                row: 0,
-            };
-            app.message = Some(format!("resumed at ¶{}", paragraph + 1));
+        match positions.get(&key).filter(|&p| p > 0) {
+            Some(paragraph) if paragraph < app.doc.paragraphs.len() => {
+                app.top = Anchor {
+                    block: app.layout.block_of_paragraph(paragraph),
+                    row: 0,
+                };
+                app.message = Some(format!("resumed at ¶{}", paragraph + 1));
+            }
+            // Not loaded yet: resume when it arrives.
+            Some(paragraph) if app.loading.is_some() => app.resume = Some(paragraph),
+            _ => {}
         }
         store = Some(positions);
     }
-    let (exit, app) = event_loop::run(app, config.mouse && !view.no_mouse)?;
+    let (exit, app) = event_loop::run(app, config.mouse && !view.no_mouse, work)?;
     if let (Some(mut positions), Some(paragraph)) = (store, app.top_paragraph()) {
         positions.set(&key, paragraph);
         if let Err(error) = positions.save() {

@@ -136,6 +136,31 @@ impl Document {
         });
     }
 
+    /// Appends the paragraphs, sections, links and notes of a later part of the same
+    /// article (streamed loading). The part's metadata is ignored; its notes, if any,
+    /// replace these (notes follow the body, so only the last part has them).
+    pub fn append(&mut self, part: Document) {
+        let text_offset = self.text.len();
+        let paragraph_offset = self.paragraphs.len();
+        self.text.push_str(&part.text);
+        self.paragraphs
+            .extend(part.paragraphs.into_iter().map(|mut p| {
+                p.range = p.range.start + text_offset..p.range.end + text_offset;
+                p
+            }));
+        self.sections.extend(part.sections.into_iter().map(|mut s| {
+            s.first_paragraph += paragraph_offset;
+            s
+        }));
+        self.links.extend(part.links.into_iter().map(|mut l| {
+            l.paragraph += paragraph_offset;
+            l
+        }));
+        if !part.notes.is_empty() {
+            self.notes = part.notes;
+        }
+    }
+
     /// Builds a document of plain body paragraphs (used by tests and simple loaders).
     pub fn from_paragraphs<S: AsRef<str>>(meta: Metadata, paragraphs: &[S]) -> Self {
         let mut doc = Document::new(meta);
@@ -178,5 +203,31 @@ impl Document {
     /// The whole body text (paragraphs concatenated without separators).
     pub fn text(&self) -> &str {
         &self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn appending_a_part_shifts_its_ranges_and_sections() {
+        let mut doc = Document::from_paragraphs(Metadata::default(), &["One. Two.", "Three."]);
+        let mut part = Document::new(Metadata::default());
+        part.push_section("Later", 2);
+        part.push_paragraph(ParagraphKind::Body, "Four. Five.", Vec::new());
+        part.notes = vec!["A note.".into()];
+        doc.append(part);
+        assert_eq!(doc.paragraphs.len(), 3);
+        assert_eq!(doc.paragraph_text(2), "Four. Five.");
+        assert_eq!(
+            doc.sentence_text(SentenceRef {
+                paragraph: 2,
+                sentence: 1
+            }),
+            "Five."
+        );
+        assert_eq!(doc.sections[0].first_paragraph, 2);
+        assert_eq!(doc.notes, ["A note."]);
     }
 }

@@ -110,6 +110,67 @@ impl Layout {
         layout
     }
 
+    /// Takes in paragraphs (and sections, notes) appended to `doc` since the layout was
+    /// made: their blocks go after the body so far; wrapped blocks stay wrapped.
+    pub fn extend(&mut self, doc: &Document) {
+        let old_paragraphs = self.paragraph_blocks.len();
+        if old_paragraphs == doc.paragraphs.len() {
+            return;
+        }
+        // Notes come after the body: take them off, add the new body, put them back.
+        let body_end = self
+            .blocks
+            .iter()
+            .position(|kind| *kind == BlockKind::NotesHeading)
+            .unwrap_or(self.blocks.len());
+        self.blocks.truncate(body_end);
+        self.wrapped.truncate(body_end);
+        let old_sections = self
+            .blocks
+            .iter()
+            .filter(|kind| matches!(kind, BlockKind::Section(_)))
+            .count();
+        let mut sections = doc
+            .sections
+            .iter()
+            .enumerate()
+            .skip(old_sections)
+            .peekable();
+        for paragraph in old_paragraphs..doc.paragraphs.len() {
+            while let Some((index, _)) = sections.next_if(|(_, s)| s.first_paragraph <= paragraph) {
+                self.blocks.push(BlockKind::Section(index));
+            }
+            self.paragraph_blocks.push(self.blocks.len());
+            self.blocks.push(BlockKind::Paragraph(paragraph));
+        }
+        self.blocks
+            .extend(sections.map(|(index, _)| BlockKind::Section(index)));
+        if !doc.notes.is_empty() {
+            self.blocks.push(BlockKind::NotesHeading);
+            self.blocks
+                .extend((0..doc.notes.len()).map(BlockKind::Note));
+        }
+        self.wrapped.resize(self.blocks.len(), None);
+        // The block before the new ones may have lost or gained a list neighbour.
+        let first_new = body_end.saturating_sub(1);
+        for wrapped in &mut self.wrapped[first_new..] {
+            *wrapped = None;
+        }
+        self.gaps = (0..self.blocks.len())
+            .map(|b| gap_after(doc, self.blocks[b], self.blocks.get(b + 1).copied()) as u8)
+            .collect();
+        let heights: Vec<u32> = (0..self.blocks.len())
+            .map(|b| {
+                if b < first_new {
+                    self.heights.get(b)
+                } else {
+                    self.estimate(doc, b)
+                }
+            })
+            .collect();
+        self.heights = PrefixSums::new(heights);
+    }
+
     /// Changes the width: cached lines are dropped and re-wrapped as they are needed.
     pub fn set_width(&mut self, doc: &Document, width: usize) {
         let width = width.max(1);
@@ -122,18 +183,21 @@ impl Layout {
 
     fn estimate_heights(&mut self, doc: &Document) {
         let estimates = (0..self.blocks.len())
-            .map(|block| {
-                let text = self.block_text(doc, block);
-                let width = self.text_width(doc, block).max(1);
-                let lines = if self.is_verbatim(doc, block) {
-                    text.lines().count().max(1)
-                } else {
-                    text.len().div_ceil(width).max(1)
-                };
-                lines as u32 + u32::from(self.gaps[block])
-            })
+            .map(|block| self.estimate(doc, block))
             .collect();
         self.heights = PrefixSums::new(estimates);
+    }
+
+    /// A block's height before it is wrapped: its length over the width.
+    fn estimate(&self, doc: &Document, block: usize) -> u32 {
+        let text = self.block_text(doc, block);
+        let width = self.text_width(doc, block).max(1);
+        let lines = if self.is_verbatim(doc, block) {
+            text.lines().count().max(1)
+        } else {
+            text.len().div_ceil(width).max(1)
+        };
+        lines as u32 + u32::from(self.gaps[block])
     }
 
     pub fn width(&self) -> usize {
@@ -412,5 +476,29 @@ mod tests {
         assert!(layout.lines(1).is_none());
         layout.ensure(&doc, 1);
         assert_eq!(layout.lines(1).unwrap().len(), 4);
+    }
+}
+
+#[cfg(test)]
+mod extend_tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    #[test]
+    fn extending_matches_a_fresh_layout_of_the_whole_document() {
+        let text = "word ".repeat(30);
+        let mut doc = Document::from_paragraphs(Metadata::default(), &[text.trim(); 3]);
+        let mut layout = Layout::new(&doc, 20);
+        layout.ensure_all(&doc);
+        let mut part = Document::from_paragraphs(Metadata::default(), &[text.trim(); 2]);
+        part.notes = vec!["A note.".into()];
+        doc.append(part);
+        layout.extend(&doc);
+        layout.ensure_all(&doc);
+        let mut fresh = Layout::new(&doc, 20);
+        fresh.ensure_all(&doc);
+        assert_eq!(layout.blocks, fresh.blocks);
+        assert_eq!(layout.total_rows(), fresh.total_rows());
+        assert_eq!(layout.block_of_paragraph(4), fresh.block_of_paragraph(4));
     }
 }

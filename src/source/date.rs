@@ -1,6 +1,6 @@
 //! Publication dates written the one way counterpoint shows them: "24 September 2015".
 
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -86,7 +86,8 @@ fn words(text: &str) -> Option<(u32, usize, u32)> {
     Some((day?, month?, year?))
 }
 
-fn month_number(token: &str) -> Option<usize> {
+/// A month name or its abbreviation ("Sep", "Sept"), as 1–12.
+pub fn month_number(token: &str) -> Option<usize> {
     let lower = token.to_ascii_lowercase();
     if lower.len() < 3 {
         return None;

@@ -10,6 +10,15 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
+/// The identity of a file streamed in parts, known before the whole file is read: its
+/// first part and its length.
+pub fn prefix_identity(prefix: &[u8], total_len: u64) -> u64 {
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(prefix);
+    hasher.write(&total_len.to_le_bytes());
+    hasher.finish()
+}
+
 #[cfg(test)]
 mod tests {
     use super::content_hash;

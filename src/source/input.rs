@@ -108,7 +108,7 @@ pub fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, Limite
     Ok(bytes)
 }
 
-fn io_kind(error: &io::Error) -> LoadErrorKind {
+pub fn io_kind(error: &io::Error) -> LoadErrorKind {
     match error.kind() {
         io::ErrorKind::NotFound => LoadErrorKind::NotFound,
         io::ErrorKind::PermissionDenied => LoadErrorKind::PermissionDenied,

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod nesting;
 pub mod plaintext;
 pub mod sanitize;
+pub mod stream;
 
 use std::path::Path;
 use std::time::Duration;
@@ -234,49 +235,90 @@ fn load(
         }
     }
 
-    let mut notices = Vec::new();
-    if decoded.replaced > 0 {
-        notices.push(count_notice(decoded.replaced, "invalid byte", "replaced"));
-    }
-    let text = decode::normalize_newlines(&decoded.text);
-    let cleaned = sanitize::clean(&text);
-    let text = decode::expand_tabs(&cleaned.text);
+    let Prepared { text, mut counts } = prepare(decoded);
     if text.trim().is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
-    let mut sequences = cleaned.sequences;
-    let mut invisible = cleaned.invisible;
     let document = match format {
         Format::Text => plaintext::parse(&text),
         Format::Markdown => {
             let parsed = markdown::parse_counted(&text);
-            sequences += parsed.removed_sequences;
-            invisible += parsed.removed_invisible;
+            counts.sequences += parsed.removed_sequences;
+            counts.invisible += parsed.removed_invisible;
             parsed.document
         }
         Format::Html => {
             let parsed = html::parse(&text);
-            sequences += parsed.removed_sequences;
-            invisible += parsed.removed_invisible;
+            counts.sequences += parsed.removed_sequences;
+            counts.invisible += parsed.removed_invisible;
             parsed.document
         }
     };
     if document.paragraphs.is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
-    if sequences > 0 {
-        notices.push(count_notice(sequences, "control sequence", "removed"));
-    }
-    if invisible > 0 {
-        notices.push(count_notice(invisible, "invisible character", "removed"));
-    }
     Ok(Loaded {
         document,
         name: input::printable_name(name),
         format,
-        notices,
+        notices: counts.notices(),
         source_bytes_hash: hash::content_hash(bytes),
     })
+}
+
+/// What cleaning removed or replaced, for the status line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Repairs {
+    pub replaced: usize,
+    pub sequences: usize,
+    pub invisible: usize,
+}
+
+impl Repairs {
+    pub fn add(&mut self, other: Repairs) {
+        self.replaced += other.replaced;
+        self.sequences += other.sequences;
+        self.invisible += other.invisible;
+    }
+
+    /// "3 invalid bytes replaced", "12 control sequences removed", …
+    pub fn notices(&self) -> Vec<String> {
+        let mut notices = Vec::new();
+        if self.replaced > 0 {
+            notices.push(count_notice(self.replaced, "invalid byte", "replaced"));
+        }
+        if self.sequences > 0 {
+            notices.push(count_notice(self.sequences, "control sequence", "removed"));
+        }
+        if self.invisible > 0 {
+            notices.push(count_notice(
+                self.invisible,
+                "invisible character",
+                "removed",
+            ));
+        }
+        notices
+    }
+}
+
+/// Decoded text made safe: newlines normalised, escapes and controls removed, tabs
+/// expanded. Done once, at load time, for every format.
+struct Prepared {
+    text: String,
+    counts: Repairs,
+}
+
+fn prepare(decoded: decode::Decoded) -> Prepared {
+    let text = decode::normalize_newlines(&decoded.text);
+    let cleaned = sanitize::clean(&text);
+    Prepared {
+        text: decode::expand_tabs(&cleaned.text),
+        counts: Repairs {
+            replaced: decoded.replaced,
+            sequences: cleaned.sequences,
+            invisible: cleaned.invisible,
+        },
+    }
 }
 
 fn decoded_encoding(decoded: &decode::Decoded) -> &'static encoding_rs::Encoding {

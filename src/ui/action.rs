@@ -48,6 +48,29 @@ pub enum Action {
     SidebarWider,
     /// Narrow → comfortable → full text measure, and round again.
     CycleMeasure,
+    /// Move the sentence cursor to the next / previous sentence.
+    NextSentence,
+    PreviousSentence,
+    /// Mark the sentence under the cursor as a key claim / a counterclaim.
+    MarkKeyClaim,
+    MarkCounterclaim,
+    /// Link the selected counterclaim to the sentence under the cursor as its rebuttal.
+    LinkRebuttal,
+    /// Accept / reject the selected detected item.
+    AcceptItem,
+    RejectItem,
+    /// Delete the selected annotated item.
+    DeleteItem,
+    /// Type a note for the selected item.
+    EditNote,
+    Undo,
+    Redo,
+    /// Write the map next to the article: then a letter for the format.
+    Export,
+    /// Read the annotation file again (after it changed on disk).
+    ReloadClaims,
+    /// Save the annotations to a new file (when the old one changed on disk).
+    SaveClaimsAs,
     /// Close an overlay, or quit when none is open.
     Cancel,
     Quit,
@@ -87,7 +110,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 30] = [
+    pub const BINDABLE: [Action; 44] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -115,6 +138,20 @@ impl Action {
         Action::SidebarNarrower,
         Action::SidebarWider,
         Action::CycleMeasure,
+        Action::NextSentence,
+        Action::PreviousSentence,
+        Action::MarkKeyClaim,
+        Action::MarkCounterclaim,
+        Action::LinkRebuttal,
+        Action::AcceptItem,
+        Action::RejectItem,
+        Action::DeleteItem,
+        Action::EditNote,
+        Action::Undo,
+        Action::Redo,
+        Action::Export,
+        Action::ReloadClaims,
+        Action::SaveClaimsAs,
         Action::ToggleHelp,
         Action::Cancel,
         Action::Quit,
@@ -151,6 +188,20 @@ impl Action {
             Action::SidebarNarrower => "narrower sidebar",
             Action::SidebarWider => "wider sidebar",
             Action::CycleMeasure => "text width: narrow / comfortable / full",
+            Action::NextSentence => "sentence cursor: next sentence",
+            Action::PreviousSentence => "sentence cursor: previous sentence",
+            Action::MarkKeyClaim => "mark the cursor's sentence as a key claim",
+            Action::MarkCounterclaim => "mark the cursor's sentence as a counterclaim",
+            Action::LinkRebuttal => "link the selected counterclaim to the cursor's sentence",
+            Action::AcceptItem => "accept the selected detected item",
+            Action::RejectItem => "reject the selected detected item",
+            Action::DeleteItem => "delete the selected annotated item",
+            Action::EditNote => "write a note on the selected item",
+            Action::Undo => "undo the last change to the map",
+            Action::Redo => "redo",
+            Action::Export => "export the map: then j, m, a or i (JSON, Markdown, Argdown, AIF)",
+            Action::ReloadClaims => "reload the annotation file from disk",
+            Action::SaveClaimsAs => "save the annotations to a new file",
             Action::Cancel => "close the overlay, or quit",
             Action::Quit => "quit",
             Action::Interrupt => "quit (status 130, as an interrupt)",
@@ -193,6 +244,20 @@ impl Action {
             Action::SidebarNarrower => "sidebar_narrower",
             Action::SidebarWider => "sidebar_wider",
             Action::CycleMeasure => "cycle_measure",
+            Action::NextSentence => "next_sentence",
+            Action::PreviousSentence => "previous_sentence",
+            Action::MarkKeyClaim => "mark_key_claim",
+            Action::MarkCounterclaim => "mark_counterclaim",
+            Action::LinkRebuttal => "link_rebuttal",
+            Action::AcceptItem => "accept_item",
+            Action::RejectItem => "reject_item",
+            Action::DeleteItem => "delete_item",
+            Action::EditNote => "edit_note",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Export => "export",
+            Action::ReloadClaims => "reload_claims",
+            Action::SaveClaimsAs => "save_claims_as",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",

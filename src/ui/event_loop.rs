@@ -1,7 +1,9 @@
-//! The event loop: terminal events and signals arrive on one channel; each batch becomes
-//! actions, then one frame is drawn (so a flood of keys or resizes is coalesced).
+//! The event loop: terminal events, signals and the results of background work (the rest
+//! of a streamed file, the argument maps) arrive on one channel; each batch is applied,
+//! then one frame is drawn (so a flood of keys or resizes is coalesced).
 
-use std::sync::mpsc;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use anyhow::{Context, Result};
@@ -13,14 +15,60 @@ use super::action::{Action, MouseInput, MouseKind, TextKey};
 use super::keymap::{INTERRUPT_KEY, Key};
 use super::render::render;
 use super::state::{App, Quit};
+use super::state::{Editing, Maps};
 use super::terminal::TerminalGuard;
-use super::update::update;
+use super::update::{Background, apply_background, update};
+use crate::document::Document;
+use crate::source::stream::Rest;
 
 enum Event {
     Terminal(TermEvent),
     Signal(i32),
     /// The terminal can no longer be read (e.g. it was closed).
     InputClosed,
+    Background(Box<Background>),
+}
+
+/// Works out the argument maps of the whole document (detection, annotations).
+pub type Analysis = Box<dyn FnOnce(&Document) -> Analysed + Send>;
+
+/// The maps to show, the editing state and notices; or why there are none.
+pub type Analysed = Result<(Maps, Editing, Vec<String>), String>;
+
+/// What the reader does besides reading keys.
+#[derive(Default)]
+pub struct Work {
+    /// Loads the rest of a streamed file, part by part.
+    pub rest: Option<Rest>,
+    /// Runs once the whole document is loaded.
+    pub analysis: Option<Analysis>,
+}
+
+/// Reads the rest of a streamed file on its own thread.
+fn spawn_loader(mut rest: Rest, sender: Sender<Event>) {
+    thread::spawn(move || {
+        while let Some(part) = rest.next_part() {
+            let message = match part {
+                Ok(part) => Background::Part {
+                    document: part.document,
+                    progress: part.progress,
+                    last: part.last,
+                    notices: rest.notices(),
+                },
+                Err(error) => Background::LoadFailed(error.to_string()),
+            };
+            if sender.send(Event::Background(Box::new(message))).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_analysis(analysis: Analysis, doc: Arc<Document>, sender: Sender<Event>) {
+    thread::spawn(move || {
+        let message = Background::Analysed(analysis(&doc));
+        let _ = sender.send(Event::Background(Box::new(message)));
+    });
 }
 
 /// How the reader ended.
@@ -35,7 +83,7 @@ pub enum Exit {
 
 /// Runs the reader until the user quits, a signal arrives or the terminal closes. Returns
 /// how it ended and the final state (to remember the position).
-pub fn run(mut app: App, mouse: bool) -> Result<(Exit, App)> {
+pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
     let (sender, events) = mpsc::channel();
     let mut signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
@@ -52,6 +100,11 @@ pub fn run(mut app: App, mouse: bool) -> Result<(Exit, App)> {
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
 
+    let Work { rest, mut analysis } = work;
+    if let Some(rest) = rest {
+        spawn_loader(rest, sender.clone());
+    }
+    let background = sender.clone();
     thread::spawn(move || {
         loop {
             let event = match event::read() {
@@ -67,6 +120,11 @@ pub fn run(mut app: App, mouse: bool) -> Result<(Exit, App)> {
 
     let mut panic_after_frame = test_panic_requested();
     loop {
+        if app.loading.is_none()
+            && let Some(analysis) = analysis.take()
+        {
+            spawn_analysis(analysis, Arc::clone(&app.doc), background.clone());
+        }
         guard.terminal.draw(|frame| {
             // The frame has the terminal's size of this instant; a Resize event still queued
             // (or already applied, during a storm of them) may say otherwise, and drawing
@@ -90,6 +148,7 @@ pub fn run(mut app: App, mouse: bool) -> Result<(Exit, App)> {
                         update(&mut app, action);
                     }
                 }
+                Event::Background(message) => apply_background(&mut app, *message),
             }
             match app.quit {
                 Some(Quit::Normal) => return Ok((Exit::Quit, app)),

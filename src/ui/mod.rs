@@ -14,5 +14,5 @@ pub mod theme;
 pub mod update;
 
 pub use action::Action;
-pub use state::{App, Focus, Maps};
+pub use state::{App, Editing, Focus, Maps};
 pub use update::update;

@@ -335,15 +335,7 @@ mod tests {
             paragraph,
             sentence: 0,
         };
-        let item = |kind, anchor, rebuttals| Item {
-            kind,
-            anchor,
-            rebuttals,
-            origin: Origin::Annotated,
-            evidence: Vec::new(),
-            confidence: 1.0,
-            note: None,
-        };
+        let item = Item::annotated;
         let map = ArgumentMap::new(vec![
             item(ClaimKind::Counter, at(1), vec![at(2)]),
             item(ClaimKind::Key, at(0), vec![]),

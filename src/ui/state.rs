@@ -1,7 +1,12 @@
 //! Everything the reader shows, in one value. `update` changes it; `render` only reads it.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use std::path::PathBuf;
+
+use crate::argument::edit::Editor;
+use crate::argument::store::ClaimsStore;
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::{Document, SentenceRef};
 use crate::layout::{Anchor, BlockKind, Layout};
@@ -44,6 +49,10 @@ pub enum PromptPurpose {
     Search(Direction),
     /// Narrowing the sidebar to entries containing the text.
     Filter,
+    /// A note for the selected item.
+    Note,
+    /// A path to save the annotations to.
+    SaveAs,
 }
 
 /// The first key of a two-key command, waiting for its letter.
@@ -51,6 +60,8 @@ pub enum PromptPurpose {
 pub enum Pending {
     SetMark,
     GoToMark,
+    /// The format letter after `e`.
+    Export,
 }
 
 /// Where jumps came from and went back from, like vim's jump list.
@@ -70,14 +81,37 @@ pub struct Maps {
     pub detected: ArgumentMap,
 }
 
+/// Changing the annotated map from the reader, and where it is saved.
+#[derive(Debug, Clone)]
+pub struct Editing {
+    pub editor: Editor,
+    pub store: ClaimsStore,
+    /// Every detected item; the sidebar shows those not accepted or rejected.
+    pub detected: ArgumentMap,
+    /// Where exports go: beside the article, or `None` for the data directory.
+    pub article: Option<PathBuf>,
+}
+
 /// What the reader is looking at and where.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub doc: Document,
+    /// Shared with the background analysis once loading is complete; appended to (while
+    /// no one else holds it) as a large file streams in.
+    pub doc: Arc<Document>,
+    /// Share of a streamed file loaded so far, while it loads.
+    pub loading: Option<f32>,
+    /// Whether the argument maps are still being worked out in the background.
+    pub analysing: bool,
+    /// A paragraph to resume at once it has loaded (remembered position).
+    pub resume: Option<usize>,
+    /// `G` was pressed while loading: stay at the end as more arrives.
+    pub follow_end: bool,
     /// File name (or "stdin", or a URL) for the status line.
     pub name: String,
     /// Things said about loading (replaced bytes, removed escapes), shown in the status line.
     pub notices: Vec<String>,
+    /// What cleaning the text removed or replaced, for the status line.
+    pub load_notices: Vec<String>,
     pub maps: Maps,
     /// Which map the sidebar shows.
     pub showing: Origin,
@@ -94,6 +128,10 @@ pub struct App {
     pub top: Anchor,
     /// The sentence of the last jump, highlighted until the next one.
     pub highlight: Option<SentenceRef>,
+    /// The sentence cursor (`(` and `)`), which editing keys act on.
+    pub cursor: Option<SentenceRef>,
+    /// `None` until the document is loaded and analysed.
+    pub editing: Option<Editing>,
     pub search: Option<Search>,
     pub prompt: Option<Prompt>,
     pub pending: Option<Pending>,
@@ -121,9 +159,14 @@ impl App {
         };
         let layout = Layout::new(&doc, 1);
         let mut app = App {
-            doc,
+            doc: Arc::new(doc),
+            loading: None,
+            analysing: false,
+            resume: None,
+            follow_end: false,
             name,
             notices: Vec::new(),
+            load_notices: Vec::new(),
             maps,
             showing,
             focus: Focus::Reading,
@@ -133,6 +176,8 @@ impl App {
             filter: None,
             top: Anchor::default(),
             highlight: None,
+            cursor: None,
+            editing: None,
             search: None,
             prompt: None,
             pending: None,

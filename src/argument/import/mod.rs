@@ -12,7 +12,7 @@ mod argdown;
 use anyhow::Result;
 
 use super::export::ARTICLE_STATEMENT;
-use super::{ArgumentMap, ClaimKind, Item, Origin};
+use super::{ArgumentMap, ClaimKind, Item};
 use crate::document::{Document, SentenceRef};
 
 /// A map read from another tool, anchored in the article.
@@ -27,6 +27,23 @@ pub struct Imported {
 /// CA-nodes attacks.
 pub fn from_aif(json: &str, doc: &Document) -> Result<Imported> {
     Ok(aif::parse(json)?.place(doc))
+}
+
+/// Reads a map file: AIF JSON (a `.json` name or a `{` first) or else Argdown.
+pub fn from_file(path: &std::path::Path, doc: &Document) -> Result<Imported> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
+    let is_json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || text.trim_start().starts_with('{');
+    let imported = if is_json {
+        from_aif(&text, doc)
+    } else {
+        from_argdown(&text, doc)
+    };
+    imported.with_context(|| path.display().to_string())
 }
 
 /// Reads an Argdown document: statements, arguments and their `+`/`-` relations.
@@ -117,13 +134,8 @@ impl Graph {
                     .collect(),
             };
             items.push(Item {
-                kind,
-                anchor,
-                rebuttals,
-                origin: Origin::Annotated,
-                evidence: Vec::new(),
-                confidence: 1.0,
                 note: statement.note.clone(),
+                ..Item::annotated(kind, anchor, rebuttals)
             });
         }
         Imported {

@@ -4,20 +4,7 @@
 
 use std::ops::Range;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::source::date::{MONTHS, month_number};
 
 /// The first date in `text`: its byte range and its normalised form.
 pub fn find(text: &str) -> Option<(Range<usize>, String)> {
@@ -82,20 +69,12 @@ fn tokens(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// A capitalised month name or abbreviation ("Sept", "Jan"), as a 0-based index.
 fn month(word: &str) -> Option<usize> {
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() < 3 {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    let index = MONTHS.iter().position(|m| {
-        let m = m.to_ascii_lowercase();
-        m == lower || (lower.len() <= 4 && m.starts_with(&lower) && lower != "ma")
-    })?;
-    // "Sept" and three-letter forms only; "Marc" or "Juli" are names, not months.
-    if lower.len() < MONTHS[index].len() && lower.len() != 3 && lower != "sept" {
-        return None;
-    }
-    Some(index)
+    month_number(word).map(|n| n - 1)
 }
 
 fn day(word: &str) -> Option<u32> {

@@ -6,6 +6,7 @@ use super::dates;
 use super::scoring::{Class, Features};
 use crate::document::{Metadata, sentences};
 
+#[derive(Default)]
 pub struct Header {
     pub meta: Metadata,
     /// Index of the first unit after the header.
@@ -149,17 +150,9 @@ fn is_dek(unit: &Unit, f: &Features) -> bool {
         && sentences::split(&unit.text).len() == 1
 }
 
-const BYLINE_OPENINGS: &[&str] = &[
-    "by: ",
-    "by ",
-    "posted by ",
-    "written by ",
-    "words by ",
-    "story by ",
-    "text by ",
-    "reporting by ",
-    "words: ",
-];
+/// Words that may stand before "by" in a byline: "Posted by", "A commentary by",
+/// "Delivered by", "Words by" — at most this many.
+const BYLINE_LEAD_WORDS: usize = 3;
 
 /// Name words that may be lower-case ("Ursula von der Leyen", "Anna and Tom").
 const NAME_PARTICLES: &[&str] = &[
@@ -168,16 +161,26 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// A byline ("By Jia Xiudong | NO. 39 SEPTEMBER 24, 2015", "Posted by Sam Ortiz on
-/// March 3, 2024"): the name(s) and the date, if one is given.
+/// March 3, 2024", "A commentary by Priya Raman, Department of …", "By Jonah Pereira,
+/// Year 11"): "by" (or "by:") after at most a few words, then a capitalised name, which
+/// ends at a comma, a separator or the first word that is not part of a name. Returns
+/// the name(s) and the date, if the line gives one.
 pub fn byline(text: &str, words: usize) -> Option<(String, Option<String>)> {
-    if words == 0 || words > 25 {
+    if words == 0 || words > 25 || (text.ends_with('.') && words > 8) {
         return None;
     }
-    let opening = BYLINE_OPENINGS.iter().find(|o| {
-        text.get(..o.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(o))
-    })?;
-    let rest = &text[opening.len()..];
+    let lower = text.to_ascii_lowercase();
+    let after_by = lower
+        .match_indices("by")
+        .find(|&(at, _)| {
+            let before = &lower[..at];
+            let word_start = before.is_empty() || before.ends_with(' ');
+            let lead = before.split_whitespace().count();
+            let next = lower[at + 2..].chars().next();
+            word_start && lead <= BYLINE_LEAD_WORDS && matches!(next, Some(' ' | ':'))
+        })
+        .map(|(at, _)| at + 2)?;
+    let rest = text[after_by..].trim_start_matches([':', ' ']);
     let first_end = rest
         .find(['|', '•', '·'])
         .or_else(|| rest.find(" — "))
@@ -185,26 +188,28 @@ pub fn byline(text: &str, words: usize) -> Option<(String, Option<String>)> {
         .or_else(|| rest.find(" - "))
         .unwrap_or(rest.len());
     let (first, others) = rest.split_at(first_end);
-    let mut name = first;
-    let mut date = None;
-    if let Some((range, found)) = dates::find(first) {
-        name = &first[..range.start];
-        date = Some(found);
-    } else if let Some((_, found)) = dates::find(others) {
-        date = Some(found);
+    let date = dates::find(first)
+        .or_else(|| dates::find(others))
+        .map(|(_, found)| found);
+    let mut name_words = Vec::new();
+    for word in first.split_whitespace() {
+        let bare = word.trim_end_matches([',', ';']);
+        let is_name = bare.starts_with(|c: char| c.is_uppercase())
+            || (!name_words.is_empty() && NAME_PARTICLES.contains(&bare));
+        if !is_name || dates::find(bare).is_some() {
+            break;
+        }
+        name_words.push(bare);
+        if bare.len() < word.len() {
+            break;
+        }
     }
-    let name = name.trim();
-    let name = name
-        .strip_suffix(" on")
-        .or_else(|| name.strip_suffix(" at"))
-        .unwrap_or(name)
-        .trim_end_matches([',', ';', ' ', '-']);
-    let name_words: Vec<&str> = name.split(' ').collect();
-    let valid = !name.is_empty()
-        && name_words.len() <= 10
-        && name_words.iter().all(|w| {
-            let w = w.trim_end_matches(',');
-            w.starts_with(|c: char| c.is_uppercase()) || NAME_PARTICLES.contains(&w)
-        });
-    valid.then(|| (name.to_string(), date))
+    while name_words
+        .last()
+        .is_some_and(|w| NAME_PARTICLES.contains(w))
+    {
+        name_words.pop();
+    }
+    let valid = !name_words.is_empty() && name_words.len() <= 8;
+    valid.then(|| (name_words.join(" "), date))
 }

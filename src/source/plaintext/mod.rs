@@ -19,8 +19,28 @@ mod stopwords;
 use crate::document::{Document, ParagraphKind};
 use scoring::Class;
 
+/// Which part of an article a text is, when a large file is loaded in parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The whole article.
+    Whole,
+    /// The beginning: the header is looked for; the end (comments, notes) is not.
+    First,
+    /// A part in the middle: body only.
+    Middle,
+    /// The end: no header; comments sections and author notes are looked for.
+    Last,
+}
+
 /// Parses plain text into a document, dropping boilerplate.
 pub fn parse(text: &str) -> Document {
+    parse_part(text, Part::Whole)
+}
+
+/// Parses one part of a plain-text article (see [`Part`]).
+pub fn parse_part(text: &str, part: Part) -> Document {
+    let has_header = matches!(part, Part::Whole | Part::First);
+    let has_end = matches!(part, Part::Whole | Part::Last);
     let lines = lines::split(text);
     let units = blocks::units(&lines);
     let features: Vec<scoring::Features> = units.iter().map(scoring::features).collect();
@@ -35,12 +55,16 @@ pub fn parse(text: &str) -> Document {
             .collect();
         scoring::revise(&mut classes, &features);
     }
-    let mut header = metadata::find(&units, &features, &classes);
+    let mut header = if has_header {
+        metadata::find(&units, &features, &classes)
+    } else {
+        metadata::Header::default()
+    };
 
     let mut end = units.len();
     let mut body_seen = false;
     for k in header.body_start..units.len() {
-        if body_seen && cues::is_end_marker(&units[k].text, features[k].words) {
+        if has_end && body_seen && cues::is_end_marker(&units[k].text, features[k].words) {
             end = k;
             break;
         }
@@ -55,7 +79,7 @@ pub fn parse(text: &str) -> Document {
         // Nothing scored good (a tiny or unusual text): keep what is not clearly furniture.
         body = range.filter(|&k| alone[k] != Class::Bad).collect();
     }
-    if body.is_empty() {
+    if body.is_empty() && part == Part::Whole {
         // The header took everything, or everything looks like furniture (a one-line
         // note, a list): the reader asked for this file, so show all of it as text.
         header.meta = Default::default();
@@ -63,7 +87,7 @@ pub fn parse(text: &str) -> Document {
     }
 
     let mut notes = Vec::new();
-    while body.len() > 1 {
+    while has_end && body.len() > 1 {
         let last = body[body.len() - 1];
         if !cues::is_note(&units[last].text, features[last].words) {
             break;

@@ -84,6 +84,12 @@ fn draw_line(
             if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
                 decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
             }
+            if let Some(at) = app.cursor.filter(|at| at.paragraph == p) {
+                let cursor = theme
+                    .mark
+                    .add_modifier(ratatui::style::Modifier::UNDERLINED);
+                decorations.push((paragraph.sentences[at.sentence].clone(), cursor));
+            }
             if let Some(search) = &app.search {
                 let current = search.current_match();
                 for m in search.in_paragraph(p) {

@@ -65,7 +65,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Origin::Detected => "Detected map",
     };
     buf.set_string(inner.x, inner.y, title, theme.sidebar_heading);
-    if app.maps.annotated.is_some() {
+    if let Some(progress) = progress_label(app) {
+        let x = inner
+            .right()
+            .saturating_sub(progress.chars().count() as u16);
+        if x > inner.x + title.len() as u16 {
+            buf.set_string(x, inner.y, progress, theme.on_screen_mark);
+        }
+    } else if app.maps.annotated.is_some() {
         let hint = "d switches";
         let x = inner.right().saturating_sub(hint.len() as u16);
         if x > inner.x + title.len() as u16 {
@@ -106,6 +113,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let top = inner.bottom() - detail;
         render_detail(app, Rect::new(inner.x, top, inner.width, detail), buf);
     }
+}
+
+/// Background work in progress: "loading ▰▰▰▱▱ 45%" or "analysing…".
+fn progress_label(app: &App) -> Option<String> {
+    if let Some(share) = app.loading {
+        const STEPS: usize = 8;
+        let done = ((share * STEPS as f32).round() as usize).min(STEPS);
+        return Some(format!(
+            "loading {}{} {:>3.0}%",
+            "▰".repeat(done),
+            "▱".repeat(STEPS - done),
+            share * 100.0
+        ));
+    }
+    app.analysing.then(|| "analysing…".to_string())
 }
 
 /// Where each panel's heading and rows are: (panel, heading row, rows shown, scroll).

@@ -22,8 +22,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
-    if !app.notices.is_empty() {
-        left.push_str(&format!("  [{}]", app.notices.join("; ")));
+    let notices: Vec<&str> = app
+        .load_notices
+        .iter()
+        .chain(&app.notices)
+        .map(String::as_str)
+        .collect();
+    if !notices.is_empty() {
+        left.push_str(&format!("  [{}]", notices.join("; ")));
     }
     let mut spans = vec![Span::styled(left, theme.status)];
     let message = app.message.clone().or_else(|| search_state(app));
@@ -48,6 +54,8 @@ fn typing_line(app: &App) -> Option<String> {
             PromptPurpose::Search(Direction::Forward) => "/",
             PromptPurpose::Search(Direction::Backward) => "search backward: ",
             PromptPurpose::Filter => "filter sidebar: ",
+            PromptPurpose::Note => "note: ",
+            PromptPurpose::SaveAs => "save annotations as: ",
         };
         return Some(format!("{label}{}", prompt.text));
     }
@@ -55,6 +63,7 @@ fn typing_line(app: &App) -> Option<String> {
         match pending {
             Pending::SetMark => "set mark: type a letter",
             Pending::GoToMark => "go to mark: type a letter (' for the last jump)",
+            Pending::Export => "export as: j JSON, m Markdown, a Argdown, i AIF",
         }
         .to_string()
     })

@@ -52,5 +52,6 @@ pub fn mark_letter(app: &mut App, pending: Pending, letter: char) {
             None => app.message = Some(format!("no mark '{letter}'")),
         },
         Pending::SetMark => app.message = Some("marks are letters a–z, A–Z".into()),
+        Pending::Export => super::edit::export(app, letter),
     }
 }

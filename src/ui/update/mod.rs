@@ -2,6 +2,8 @@
 //! One file per concern: the reading pane, the sidebar, search and prompts, the jump
 //! history and marks, the mouse, and the view preferences.
 
+mod background;
+mod edit;
 mod history;
 mod mouse;
 mod prompt;
@@ -9,6 +11,7 @@ mod reading;
 mod sidebar;
 mod view;
 
+pub use background::{Background, apply as apply_background};
 pub use reading::jump_to_sentence;
 
 use super::action::Action;
@@ -18,6 +21,7 @@ pub fn update(app: &mut App, action: Action) {
     // A message lasts until the next key: a resize or the mouse does not clear it.
     if !matches!(action, Action::Resize(..) | Action::Mouse(_)) {
         app.message = None;
+        app.follow_end = false;
     }
     match action {
         Action::Resize(width, height) => return view::resize(app, width, height),
@@ -77,6 +81,20 @@ pub fn update(app: &mut App, action: Action) {
         (Action::SidebarNarrower, _) => view::sidebar_width_by(app, -4),
         (Action::SidebarWider, _) => view::sidebar_width_by(app, 4),
         (Action::CycleMeasure, _) => view::cycle_measure(app),
+        (Action::NextSentence, _) => edit::move_cursor(app, true),
+        (Action::PreviousSentence, _) => edit::move_cursor(app, false),
+        (Action::MarkKeyClaim, _) => edit::mark(app, crate::argument::ClaimKind::Key),
+        (Action::MarkCounterclaim, _) => edit::mark(app, crate::argument::ClaimKind::Counter),
+        (Action::LinkRebuttal, _) => edit::link_rebuttal(app),
+        (Action::AcceptItem, _) => edit::accept_or_reject(app, true),
+        (Action::RejectItem, _) => edit::accept_or_reject(app, false),
+        (Action::DeleteItem, _) => edit::delete(app),
+        (Action::EditNote, _) => edit::open_note(app),
+        (Action::Undo, _) => edit::undo(app, false),
+        (Action::Redo, _) => edit::undo(app, true),
+        (Action::Export, _) => app.pending = Some(super::state::Pending::Export),
+        (Action::ReloadClaims, _) => edit::reload(app),
+        (Action::SaveClaimsAs, _) => edit::open_save_as(app),
         (Action::Resize(..) | Action::Interrupt | Action::Text(_) | Action::Mouse(_), _) => {
             unreachable!("handled above")
         }

@@ -5,7 +5,7 @@ use crate::ui::action::{Action, TextKey};
 use crate::ui::search::{Direction, Search, Step};
 use crate::ui::state::{App, Focus, Prompt, PromptPurpose};
 
-use super::{history, reading, sidebar};
+use super::{edit, history, reading, sidebar};
 
 /// Opens a prompt: a search in the reading pane, a filter in the sidebar.
 pub fn open(app: &mut App, action: Action) {
@@ -16,7 +16,7 @@ pub fn open(app: &mut App, action: Action) {
     };
     let text = match purpose {
         PromptPurpose::Filter => app.filter.clone().unwrap_or_default(),
-        PromptPurpose::Search(_) => String::new(),
+        _ => String::new(),
     };
     app.prompt = Some(Prompt { purpose, text });
 }
@@ -57,6 +57,8 @@ pub fn text(app: &mut App, key: TextKey) {
                     let filter = Some(prompt.text).filter(|t| !t.is_empty());
                     set_filter(app, filter);
                 }
+                PromptPurpose::Note => edit::set_note(app, prompt.text),
+                PromptPurpose::SaveAs => edit::save_as(app, prompt.text),
             }
             return;
         }

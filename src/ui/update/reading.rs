@@ -37,6 +37,7 @@ pub fn jump_to_end(app: &mut App) {
     history::record(app);
     let end = app.layout.end();
     set_top(app, end);
+    app.follow_end = app.loading.is_some();
 }
 
 pub fn next_paragraph(app: &mut App) {
@@ -75,16 +76,31 @@ pub fn jump_to_sentence(app: &mut App, at: SentenceRef) {
     show_offset(app, at.paragraph, start);
 }
 
+/// Scrolls as little as needed to bring the line holding byte `offset` of `paragraph`
+/// on screen.
+pub fn keep_in_view(app: &mut App, paragraph: usize, offset: usize) {
+    let block = app.layout.block_of_paragraph(paragraph);
+    let line = line_of(app, block, offset);
+    let rows = app.viewport_rows();
+    let target = Anchor { block, row: line };
+    let target_row = app.layout.row_of(target);
+    let top_row = app.layout.row_of(app.top);
+    if target_row < top_row {
+        set_top(app, target);
+    } else if target_row >= top_row + u64::from(rows) {
+        let top = app
+            .layout
+            .offset(&app.doc, target, -i64::from(rows.saturating_sub(1)));
+        set_top(app, top);
+    }
+}
+
 /// Puts paragraph `paragraph` at the top, then makes sure the line holding byte `offset`
 /// of it is on screen (a third of the way down if it had to scroll).
 pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
     let block = app.layout.block_of_paragraph(paragraph);
     set_top(app, Anchor { block, row: 0 });
-    let line = app
-        .layout
-        .lines(block)
-        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
-        .unwrap_or(0) as u32;
+    let line = line_of(app, block, offset);
     let rows = app.viewport_rows();
     let top_row = app.layout.row_of(app.top);
     let target_row = app.layout.first_row(block) + u64::from(line);
@@ -92,4 +108,13 @@ pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
         let row = line.saturating_sub(rows / 3);
         set_top(app, Anchor { block, row });
     }
+}
+
+/// The wrapped line of `block` holding byte `offset` of its text.
+fn line_of(app: &mut App, block: usize, offset: usize) -> u32 {
+    app.layout.ensure(&app.doc, block);
+    app.layout
+        .lines(block)
+        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
+        .unwrap_or(0) as u32
 }

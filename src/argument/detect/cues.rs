@@ -1,0 +1,458 @@
+//! Cue matching: one pass of one Aho-Corasick automaton over a sentence, plus one byte
+//! pass for surface statistics, filling a fixed-size [`Features`] record.
+//!
+//! Why one automaton: every lexicon entry is matched in a single left-to-right scan
+//! (ASCII case-insensitive, leftmost-longest), so the cost per sentence is linear in its
+//! bytes and independent of the number of cues. Word boundaries are checked on each match
+//! instead of being compiled in. Nothing is allocated per sentence.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::title::Title;
+
+use super::lexicon::{
+    AUTHOR_SUBJECTS, CUES, CueKind, EVIDENCE_SUBJECTS, KINDS, NOT_SUBJECTS, PASSIVE_MARKERS,
+    PLURAL_PRONOUNS, REPORTING_VERBS, SELF_REFERENCE, SHORT_WORDS, SINGULAR_DETERMINERS,
+};
+
+/// What one lexicon pattern means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Kind(CueKind),
+    /// A reporting verb, resolved by its subject.
+    Reporting,
+    /// A reporting verb in its base form ("claim", "argue"): also a noun ("a persuasive
+    /// claim", "the fear"), so it needs a plural or pronoun subject ("critics claim").
+    ReportingBase,
+}
+
+struct Matcher {
+    automaton: AhoCorasick,
+    entries: Vec<Entry>,
+}
+
+static MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut entries = Vec::new();
+    let mut add = |pattern: &str, entry: Entry| {
+        patterns.push(pattern.to_string());
+        entries.push(entry);
+        // Typographic apostrophes are common in pasted text.
+        if pattern.contains('\'') {
+            patterns.push(pattern.replace('\'', "\u{2019}"));
+            entries.push(entry);
+        }
+    };
+    for verb in REPORTING_VERBS {
+        let first = verb.split(' ').next().unwrap_or(verb);
+        let inflected = first.ends_with('s')
+            || first.ends_with("ed")
+            || first.ends_with("ing")
+            || matches!(first, "said" | "told" | "held");
+        add(
+            verb,
+            if inflected {
+                Entry::Reporting
+            } else {
+                Entry::ReportingBase
+            },
+        );
+    }
+    for (kind, words) in CUES {
+        for word in *words {
+            add(word, Entry::Kind(*kind));
+        }
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("the cue lexicon compiles");
+    Matcher { automaton, entries }
+});
+
+/// Marker for "no match of this kind".
+pub const NONE: u32 = u32::MAX;
+
+/// The cues and surface statistics of one sentence. Offsets are bytes from the start of
+/// the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Features {
+    /// Matches per cue kind (saturating).
+    pub count: [u8; KINDS],
+    /// Where the first match of each kind starts ([`NONE`] if none). For an attribution
+    /// made by a reporting verb, this is where its subject starts ("critics say").
+    pub first_at: [u32; KINDS],
+    /// Length of that first match (with the subject, for reporting verbs).
+    pub first_len: [u8; KINDS],
+    /// Offset of the first letter (after opening quotes and white space).
+    pub lead: u32,
+    pub words: u16,
+    /// Capitalised words that do not start the sentence (names, places, organisations).
+    pub capitalised: u16,
+    /// Tokens that start with a digit (dates, figures).
+    pub numbers: u16,
+    /// Past-tense markers: "-ed" words, "was", "were", "had".
+    pub past: u16,
+    /// Words inside quotation marks.
+    pub quoted_words: u16,
+    /// Title stems used (see `title.rs`).
+    pub title_mask: u64,
+    pub question: bool,
+}
+
+impl Default for Features {
+    fn default() -> Self {
+        Features {
+            count: [0; KINDS],
+            first_at: [NONE; KINDS],
+            first_len: [0; KINDS],
+            lead: 0,
+            words: 0,
+            capitalised: 0,
+            numbers: 0,
+            past: 0,
+            quoted_words: 0,
+            title_mask: 0,
+            question: false,
+        }
+    }
+}
+
+impl Features {
+    pub fn has(&self, kind: CueKind) -> bool {
+        self.count[kind as usize] > 0
+    }
+
+    pub fn count(&self, kind: CueKind) -> f32 {
+        f32::from(self.count[kind as usize])
+    }
+
+    /// Whether the sentence opens with a cue of `kind` (within its first two words).
+    pub fn opens_with(&self, kind: CueKind) -> bool {
+        let at = self.first_at[kind as usize];
+        at != NONE && at <= self.lead + 4
+    }
+
+    /// The text of the first cue of `kind` in `sentence`, for evidence.
+    pub fn cue_text<'a>(&self, sentence: &'a str, kind: CueKind) -> Option<&'a str> {
+        let at = self.first_at[kind as usize];
+        if at == NONE {
+            return None;
+        }
+        let start = at as usize;
+        let end = start + usize::from(self.first_len[kind as usize]);
+        sentence.get(start..end.min(sentence.len()))
+    }
+
+    fn record(&mut self, kind: CueKind, at: usize, len: usize) {
+        let k = kind as usize;
+        self.count[k] = self.count[k].saturating_add(1);
+        if self.first_at[k] == NONE {
+            self.first_at[k] = at as u32;
+            self.first_len[k] = len.min(255) as u8;
+        }
+    }
+}
+
+/// Letters, digits and any byte of a non-ASCII character, as a table (hot loop).
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c >= 0x80;
+        b += 1;
+    }
+    table
+};
+
+/// ASCII letters and digits, as a table (hot loop).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    WORD_BYTE[b as usize]
+}
+
+/// Computes the features of one sentence, matching the stems of `title`.
+pub fn features(sentence: &str, title: &Title) -> Features {
+    let mut f = Features::default();
+    surface(sentence.as_bytes(), title, &mut f);
+    let matcher = &*MATCHER;
+    let bytes = sentence.as_bytes();
+    for m in matcher.automaton.find_iter(sentence) {
+        let (start, end) = (m.start(), m.end());
+        // A pattern starting with punctuation (", so") carries its own boundary.
+        if start > 0 && is_word_byte(bytes[start]) && is_word_byte(bytes[start - 1]) {
+            continue;
+        }
+        // A pattern ending in punctuation ("true,") carries its own boundary.
+        if end < bytes.len() && is_word_byte(bytes[end]) && is_word_byte(bytes[end - 1]) {
+            continue;
+        }
+        match matcher.entries[m.pattern().as_usize()] {
+            Entry::Kind(kind) => f.record(kind, start, end - start),
+            entry @ (Entry::Reporting | Entry::ReportingBase) => {
+                let (subject_start, subject) = subject_before(sentence, start);
+                if entry == Entry::ReportingBase && !plural_or_pronoun(subject) {
+                    // "a persuasive claim" is a noun; "the majority contend" a verb.
+                    let (_, determiner) = word_before(sentence, subject_start);
+                    if SINGULAR_DETERMINERS
+                        .iter()
+                        .any(|d| d.eq_ignore_ascii_case(determiner))
+                    {
+                        continue;
+                    }
+                }
+                let is =
+                    |list: &[&str], word: &str| list.iter().any(|s| s.eq_ignore_ascii_case(word));
+                if is(NOT_SUBJECTS, subject) {
+                    // "a proposed plan", "to argue", "it says": not someone's position.
+                    continue;
+                }
+                let (_, determiner) = word_before(sentence, subject_start);
+                let kind = if is(PASSIVE_MARKERS, subject) {
+                    // "it is often said": a common view.
+                    CueKind::Objection
+                } else if is(EVIDENCE_SUBJECTS, subject) {
+                    CueKind::Evidence
+                } else if is(AUTHOR_SUBJECTS, subject) || is(SELF_REFERENCE, determiner) {
+                    // "I argue", "this essay argues".
+                    CueKind::Thesis
+                } else {
+                    CueKind::Attribution
+                };
+                f.record(kind, subject_start, end - subject_start);
+            }
+        }
+    }
+    f
+}
+
+/// A subject that takes a base-form verb: a plural noun or a pronoun.
+fn plural_or_pronoun(subject: &str) -> bool {
+    let lower = subject.as_bytes();
+    (lower.len() > 3 && lower[lower.len() - 1] | 0x20 == b's' && lower[lower.len() - 2] != b'\'')
+        || PLURAL_PRONOUNS
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(subject))
+}
+
+/// The word before `at` that is the likely subject of a verb there, skipping one
+/// adverb or auxiliary ("critics *often* say", "I *would* argue"). Returns its start and
+/// text (empty at the start of the sentence).
+fn subject_before(sentence: &str, at: usize) -> (usize, &str) {
+    let (mut start, mut word) = word_before(sentence, at);
+    let lower_is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
+    if word.len() > 2
+        && (word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
+            || lower_is(
+                word,
+                &[
+                    "would", "do", "does", "did", "also", "still", "now", "often", "even", "will",
+                    "can", "may", "might", "must", "have", "has", "always", "further",
+                ],
+            ))
+    {
+        let (s, w) = word_before(sentence, start);
+        if !w.is_empty() {
+            start = s;
+            word = w;
+        }
+    }
+    (start, word)
+}
+
+fn word_before(sentence: &str, at: usize) -> (usize, &str) {
+    let bytes = sentence.as_bytes();
+    let mut end = at;
+    // "Farah Idris, contends": the subject before an apposition comma.
+    while end > 0 && matches!(bytes[end - 1], b' ' | b',') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (is_word_byte(bytes[start - 1]) || bytes[start - 1] == b'\'') {
+        start -= 1;
+    }
+    // Stay on a char boundary if the word ends in a non-ASCII letter.
+    while !sentence.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, &sentence[start..end])
+}
+
+/// Negation and first person among very short words, and "-n't" words.
+fn word_kind(word: &[u8]) -> Option<CueKind> {
+    let len = word.len();
+    if len <= 2 {
+        let lower = [word[0] | 0x20, word.get(1).map_or(0, |b| b | 0x20)];
+        let lower = &lower[..len];
+        return SHORT_WORDS
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map(|(_, kind)| *kind);
+    }
+    let tail = &word[len.saturating_sub(5)..];
+    let contracted =
+        tail.ends_with(b"n't") || tail.ends_with(b"N'T") || tail.ends_with("n\u{2019}t".as_bytes());
+    contracted.then_some(CueKind::Negation)
+}
+
+/// One byte pass: word counts, capitals, numbers, past tense, quotations, question mark.
+fn surface(bytes: &[u8], title: &Title, f: &mut Features) {
+    let mut i = 0;
+    let mut in_quote = false;
+    let mut first_word = true;
+    let mut lead_set = false;
+    let n = bytes.len();
+    while i < n {
+        let b = bytes[i];
+        // U+201C / U+201D: curly double quotes.
+        if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0x9C | 0x9D) {
+            in_quote = bytes[i + 2] == 0x9C;
+            i += 3;
+            continue;
+        }
+        if b == b'"' {
+            in_quote = !in_quote;
+            i += 1;
+            continue;
+        }
+        if !is_word_byte(b) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            // Hot loop: ASCII letters and digits.
+            while i < n && ASCII_ALNUM[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
+            let b = bytes[i];
+            let next_is_letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+            if b == b'\'' && next_is_letter(i + 1) {
+                i += 1;
+            } else if b == 0xE2 && bytes.get(i + 1) == Some(&0x80) {
+                // A curly apostrophe between letters stays in the word ("don’t"); other
+                // punctuation from that block (quotes, dashes) ends it.
+                if bytes.get(i + 2) == Some(&0x99) && next_is_letter(i + 3) {
+                    i += 3;
+                } else {
+                    break;
+                }
+            } else if b >= 0x80 {
+                i += 1; // part of a non-ASCII letter
+            } else {
+                break;
+            }
+        }
+        if i == start {
+            i += 1;
+            continue;
+        }
+        let word = &bytes[start..i];
+        if !lead_set {
+            f.lead = start as u32;
+            lead_set = true;
+        }
+        f.words = f.words.saturating_add(1);
+        if in_quote {
+            f.quoted_words = f.quoted_words.saturating_add(1);
+        }
+        if let Some(kind) = word_kind(word) {
+            f.record(kind, start, word.len());
+        }
+        let head = word[0];
+        let name = head.is_ascii_uppercase() && !first_word && !(word.len() == 1 && head == b'I');
+        if head.is_ascii_digit() {
+            f.numbers = f.numbers.saturating_add(1);
+        } else if name {
+            f.capitalised = f.capitalised.saturating_add(1);
+        }
+        f.title_mask |= title.word(word, name);
+        let len = word.len();
+        let last = word[len - 1] | 0x20;
+        let past = match len {
+            3 => word.eq_ignore_ascii_case(b"was") || word.eq_ignore_ascii_case(b"had"),
+            4 => word.eq_ignore_ascii_case(b"were"),
+            _ => len >= 5 && last == b'd' && word[len - 2] | 0x20 == b'e',
+        };
+        if past {
+            f.past = f.past.saturating_add(1);
+        }
+        first_word = false;
+    }
+    let tail = bytes
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, b' ' | b'"' | b'\'' | b')' | 0x9D | 0x99 | 0x80 | 0xE2));
+    f.question = tail == Some(&b'?');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(sentence: &str) -> Features {
+        super::features(sentence, &Title::new(None, None))
+    }
+
+    #[test]
+    fn reporting_verb_is_attribution_unless_the_author_speaks() {
+        let text = "The mayor often argues that the plan is too costly.";
+        let f = features(text);
+        assert!(f.has(CueKind::Attribution));
+        assert_eq!(
+            f.cue_text(text, CueKind::Attribution),
+            Some("mayor often argues")
+        );
+        let g = features("I would argue that the plan is affordable.");
+        assert!(!g.has(CueKind::Attribution));
+        assert!(g.has(CueKind::Thesis));
+    }
+
+    #[test]
+    fn words_inside_other_words_do_not_match() {
+        let f = features("Within this business, nobody is harmed.");
+        assert!(!f.has(CueKind::FirstPerson));
+        assert!(!f.has(CueKind::Conclusion));
+    }
+
+    #[test]
+    fn blockers_win_over_shorter_cues() {
+        let f = features("So far the rules have held, and not only here but also abroad.");
+        assert!(!f.has(CueKind::Conclusion));
+        assert!(!f.has(CueKind::Contrast));
+    }
+
+    #[test]
+    fn negation_and_first_person_are_whole_words() {
+        let f = features("We don\u{2019}t know, and nobody noticed the economy.");
+        assert_eq!(f.count[CueKind::Negation as usize], 2);
+        assert_eq!(f.count[CueKind::FirstPerson as usize], 1);
+    }
+
+    #[test]
+    fn surface_statistics() {
+        let f = features("In 2019 the Mayor of Springfield said \"we will win this\" twice?");
+        assert_eq!(f.numbers, 1);
+        assert!(f.capitalised >= 2);
+        assert_eq!(f.quoted_words, 4);
+        assert!(f.question);
+    }
+}

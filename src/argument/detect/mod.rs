@@ -1,0 +1,302 @@
+//! Automatic detection of key claims, counterclaims and rebuttals, for any argumentative
+//! article.
+//!
+//! Design. Every sentence is scored once with weighted, interpretable features; nothing
+//! is learnt from, or tuned to, a particular text:
+//!
+//! 1. `cues`: one pass of one case-insensitive Aho-Corasick automaton over the sentence
+//!    finds every lexicon cue (`lexicon`: stance, thesis, evaluation, conclusion,
+//!    attribution, distancing, concession, contrast, refutation, evidence, negation,
+//!    narrative, signposts, examples), and one byte pass counts words, capitals, numbers,
+//!    past tense, quoted words and a final question mark. A reporting verb is resolved by
+//!    its subject: "critics argue" is attribution, "I argue" is the author's thesis, "the
+//!    data suggest" is evidence.
+//! 2. `title`: overlap with the rarer content words of the title and standfirst.
+//! 3. `attribution`: whose voice the sentence speaks in.
+//! 4. `rebuttal::strength`: context-free refutation strength of each sentence.
+//! 5. `counter`: voice or concession, plus a refutation that follows (a counterclaim is a
+//!    position the author addresses). The best above a confidence floor are kept.
+//! 6. `rebuttal::link`: rebuttals go to the nearest preceding counterclaim in a short
+//!    window, content-word overlap breaking ties.
+//! 7. `claims`: title similarity, stance and position minus attribution, questions,
+//!    narrative, examples and rebuttal role; the best are kept (`rank`), their number
+//!    growing with the article's length.
+//!
+//! Cost: linear in the text, with constant work per sentence (a fixed-size feature record,
+//! no allocation); only the bounded set of chosen items gets evidence strings and
+//! content-word comparisons.
+
+mod attribution;
+mod claims;
+mod counter;
+mod cues;
+mod lexicon;
+mod rank;
+mod rebuttal;
+mod title;
+mod words;
+
+use super::{ArgumentMap, ClaimKind, Item, Origin};
+use crate::document::{Document, ParagraphKind, SentenceRef};
+use cues::Features;
+use title::Title;
+
+/// Where a sentence stands in the article.
+#[derive(Debug, Clone, Copy, Default)]
+struct Position {
+    /// Before the introduction (byline, dateline).
+    preamble: bool,
+    first_paragraph: bool,
+    last_paragraph: bool,
+    first_in_paragraph: bool,
+    last_in_paragraph: bool,
+    paragraph_sentences: usize,
+}
+
+/// One sentence with everything the scorers read.
+struct Sentence<'a> {
+    at: SentenceRef,
+    text: &'a str,
+    f: Features,
+    title_mask: u64,
+    /// Weighted title coverage, 0–1.
+    title: f32,
+    pos: Position,
+}
+
+/// Detects the argument of `doc`. Every item is marked [`Origin::Detected`] and carries
+/// its evidence and a confidence.
+pub fn detect(doc: &Document) -> ArgumentMap {
+    let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
+    let (mut sentences, paragraphs) = collect(doc, &title);
+    if sentences.is_empty() {
+        return ArgumentMap::default();
+    }
+    title.weigh(sentences.iter().map(|s| s.title_mask));
+    if !title.is_empty() {
+        for s in &mut sentences {
+            s.title = title.coverage(s.title_mask);
+        }
+    }
+
+    let voice: Vec<f32> = sentences
+        .iter()
+        .map(|s| attribution::others(s.text, &s.f))
+        .collect();
+    let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+
+    // Counterclaims.
+    let mut counter_scores: Vec<f32> = (0..sentences.len())
+        .map(|i| {
+            let follow = rebuttal::follow_up(&sentences, &strengths, i);
+            counter::score(&sentences[i], voice[i], follow, None)
+        })
+        .collect();
+    merge_elaborations(&sentences, &strengths, &mut counter_scores);
+    let paragraph_of = |i: usize| sentences[i].at.paragraph;
+    let mut counters = rank::top(
+        &counter_scores,
+        counter::MIDPOINT,
+        rank::counter_budget(paragraphs),
+        paragraph_of,
+        |_| true,
+        |_| false,
+    );
+    counters.sort_unstable();
+    let links = rebuttal::link(&sentences, &strengths, &counters);
+
+    let mut role = vec![Role::None; sentences.len()];
+    for (slot, &c) in counters.iter().enumerate() {
+        role[c] = Role::Counter;
+        for &r in &links[slot] {
+            if role[r] == Role::None {
+                role[r] = Role::Rebuttal;
+            }
+        }
+    }
+
+    // Key claims.
+    let debated: Vec<usize> = counters
+        .iter()
+        .map(|&c| sentences[c].at.paragraph)
+        .collect();
+    let key_role = |i: usize| match role[i] {
+        Role::Rebuttal => claims::Role::Rebuttal,
+        _ if debated.contains(&sentences[i].at.paragraph) => claims::Role::DebatedParagraph,
+        _ => claims::Role::Plain,
+    };
+    let key_scores: Vec<f32> = (0..sentences.len())
+        .map(|i| claims::score(&sentences[i], &title, key_role(i), None))
+        .collect();
+    let keys = rank::top(
+        &key_scores,
+        claims::FLOOR,
+        rank::key_budget(paragraphs),
+        paragraph_of,
+        |i| role[i] != Role::Counter,
+        |i| sentences[i].f.opens_with(lexicon::CueKind::Signpost),
+    );
+
+    let mut items = Vec::with_capacity(keys.len() + counters.len());
+    for &k in &keys {
+        let s = &sentences[k];
+        let mut evidence = Vec::new();
+        let score = claims::score(s, &title, key_role(k), Some(&mut evidence));
+        items.push(Item {
+            kind: ClaimKind::Key,
+            anchor: s.at,
+            rebuttals: Vec::new(),
+            origin: Origin::Detected,
+            evidence,
+            confidence: rank::confidence(score, claims::MIDPOINT),
+            note: None,
+        });
+    }
+    for (slot, &c) in counters.iter().enumerate() {
+        let s = &sentences[c];
+        let mut evidence = Vec::new();
+        let follow = rebuttal::follow_up(&sentences, &strengths, c);
+        let score = counter::score(s, voice[c], follow, Some(&mut evidence));
+        if let Some(&first) = links[slot].first() {
+            evidence.push(format!(
+                "refutation follows: '{}'",
+                excerpt(sentences[first].text)
+            ));
+        }
+        items.push(Item {
+            kind: ClaimKind::Counter,
+            anchor: s.at,
+            rebuttals: links[slot].iter().map(|&r| sentences[r].at).collect(),
+            origin: Origin::Detected,
+            evidence,
+            confidence: rank::confidence(score, counter::MIDPOINT),
+            note: None,
+        });
+    }
+    ArgumentMap::new(items)
+}
+
+/// A run of counterclaim candidates in one paragraph with no refutation between them is
+/// one position stated and then elaborated ("Critics say X. Some managers think so. My
+/// boss insists…"): only its first sentence, the statement, stays a candidate, with the
+/// run's best score.
+fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f32]) {
+    let mut head: Option<usize> = None;
+    for i in 0..sentences.len() {
+        let candidate = scores[i] >= counter::MIDPOINT;
+        match head {
+            Some(h)
+                if candidate
+                    && sentences[i].at.paragraph == sentences[h].at.paragraph
+                    && strengths[i] < rebuttal::THRESHOLD =>
+            {
+                scores[h] = scores[h].max(scores[i]);
+                scores[i] = f32::NEG_INFINITY;
+            }
+            _ => head = candidate.then_some(i),
+        }
+    }
+}
+
+/// One line per sentence: key score, counter score, refutation strength and the start of
+/// the text. For tuning and debugging (`counterpoint` does not show it).
+#[doc(hidden)]
+pub fn trace(doc: &Document) -> String {
+    let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
+    let (mut sentences, _) = collect(doc, &title);
+    title.weigh(sentences.iter().map(|s| s.title_mask));
+    for s in &mut sentences {
+        s.title = title.coverage(s.title_mask);
+    }
+    let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+    let mut out = String::new();
+    for (i, s) in sentences.iter().enumerate() {
+        let follow = rebuttal::follow_up(&sentences, &strengths, i);
+        let others = attribution::others(s.text, &s.f);
+        let mut why = Vec::new();
+        let k = claims::score(s, &title, claims::Role::Plain, Some(&mut why));
+        let c = counter::score(s, others, follow, Some(&mut why));
+        out.push_str(&format!(
+            "{:>3}.{:<2} key {:>5.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
+            s.at.paragraph,
+            s.at.sentence,
+            k,
+            c,
+            strengths[i],
+            excerpt(s.text),
+            why.join(" | ")
+        ));
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    None,
+    Counter,
+    Rebuttal,
+}
+
+/// The sentences of the body paragraphs (code blocks are not prose), with features and
+/// positions; and the number of paragraphs that hold them.
+fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
+    let prose: Vec<usize> = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind != ParagraphKind::Code && !p.sentences.is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let total: usize = prose
+        .iter()
+        .map(|&i| doc.paragraphs[i].sentences.len())
+        .sum();
+    // The introduction is the first real paragraph: a byline, a dateline or a heading the
+    // loader left in the body is a short one-sentence block.
+    let intro = prose
+        .iter()
+        .position(|&i| {
+            let p = &doc.paragraphs[i];
+            p.sentences.len() > 1 || doc.paragraph_text(i).split_whitespace().count() >= 15
+        })
+        .unwrap_or(0);
+    let mut out = Vec::with_capacity(total);
+    for (rank, &p) in prose.iter().enumerate() {
+        let paragraph = &doc.paragraphs[p];
+        let n = paragraph.sentences.len();
+        for sentence in 0..n {
+            let at = SentenceRef {
+                paragraph: p,
+                sentence,
+            };
+            let text = doc.sentence_text(at);
+            let f = cues::features(text, title);
+            out.push(Sentence {
+                at,
+                text,
+                f,
+                title_mask: f.title_mask,
+                title: 0.0,
+                pos: Position {
+                    first_paragraph: rank == intro,
+                    preamble: rank < intro,
+                    last_paragraph: rank + 1 == prose.len(),
+                    first_in_paragraph: sentence == 0,
+                    last_in_paragraph: sentence + 1 == n,
+                    paragraph_sentences: n,
+                },
+            });
+        }
+    }
+    (out, prose.len())
+}
+
+/// The start of a sentence, for evidence.
+fn excerpt(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,237 @@
+//! Loading a large plain-text file in parts, so the first screen does not wait for the
+//! whole file: the first part (a few hundred kilobytes, cut at a paragraph break) is
+//! loaded at once; the rest is read, cleaned and parsed part by part, on a background
+//! thread, and appended to the document as it arrives.
+//!
+//! Only plain text in a single-byte-safe encoding (UTF-8 or a legacy 8-bit one) is
+//! streamed: parts are cut at blank lines, which never fall inside a character there.
+//! Everything else (Markdown, HTML, UTF-16, small files) loads whole.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::Path;
+
+use super::error::LoadError;
+use super::plaintext::{self, Part};
+use super::{Format, LoadOptions, Loaded, Repairs, decode, format, hash, input, prepare};
+use crate::document::Document;
+
+/// Files at least this large are streamed.
+pub const STREAM_THRESHOLD: u64 = 1 << 20;
+/// Bytes read for the first screen.
+const FIRST_PART: usize = 256 << 10;
+/// Bytes read per later part.
+const LATER_PART: usize = 2 << 20;
+
+/// The first part of a streamed file, loaded, and the means to load the rest.
+pub struct Streamed {
+    pub first: Loaded,
+    pub rest: Rest,
+}
+
+/// The part of a file not loaded yet.
+pub struct Rest {
+    file: File,
+    /// Bytes read but not yet parsed (after the last paragraph break).
+    carry: Vec<u8>,
+    encoding: Option<&'static encoding_rs::Encoding>,
+    total: u64,
+    consumed: u64,
+    repairs: Repairs,
+    finished: bool,
+}
+
+/// One later part, parsed.
+pub struct LoadedPart {
+    pub document: Document,
+    /// Share of the file loaded so far, 0.0–1.0.
+    pub progress: f32,
+    pub last: bool,
+}
+
+/// Opens a large plain-text file for streamed loading. `Ok(None)` when the file should be
+/// loaded whole instead (small, not plain text, UTF-16, or an unusual beginning).
+pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadError> {
+    let label = path.display().to_string();
+    let fail = |error: io::Error| LoadError::new(&label, input::io_kind(&error));
+    let Ok(metadata) = std::fs::metadata(path) else {
+        return Ok(None);
+    };
+    let total = metadata.len();
+    if !metadata.is_file() || total < STREAM_THRESHOLD || total > opts.max_bytes {
+        return Ok(None);
+    }
+    let encoding = match opts.encoding.as_deref() {
+        Some(name) => match decode::encoding_for_label(name) {
+            Some(encoding) => Some(encoding),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    if encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE) {
+        return Ok(None);
+    }
+    let mut file = File::open(path).map_err(fail)?;
+    let mut head = Vec::with_capacity(FIRST_PART);
+    (&mut file)
+        .take(FIRST_PART as u64)
+        .read_to_end(&mut head)
+        .map_err(fail)?;
+    if decode::has_utf16_bom(&head) || input::looks_binary(&head) {
+        return Ok(None);
+    }
+    let format = opts
+        .format
+        .or_else(|| format::from_extension(path))
+        .unwrap_or_else(|| format::sniff(&String::from_utf8_lossy(&head)));
+    if format != Format::Text {
+        return Ok(None);
+    }
+    let cut = paragraph_break(&head).unwrap_or(head.len());
+    let carry = head.split_off(cut);
+    let prepared = prepare(decode::decode(&head, encoding));
+    let document = plaintext::parse_part(&prepared.text, Part::First);
+    if document.paragraphs.is_empty() {
+        return Ok(None);
+    }
+    let name = path
+        .file_name()
+        .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let first = Loaded {
+        document,
+        name: input::printable_name(&name),
+        format,
+        notices: prepared.counts.notices(),
+        source_bytes_hash: hash::prefix_identity(&head, total),
+    };
+    Ok(Some(Streamed {
+        first,
+        rest: Rest {
+            file,
+            carry,
+            encoding,
+            total,
+            consumed: head.len() as u64,
+            repairs: prepared.counts,
+            finished: false,
+        },
+    }))
+}
+
+impl Rest {
+    /// Reads, cleans and parses the next part; `None` once the last part was returned.
+    pub fn next_part(&mut self) -> Option<io::Result<LoadedPart>> {
+        if self.finished {
+            return None;
+        }
+        let mut chunk = std::mem::take(&mut self.carry);
+        let want = LATER_PART.saturating_sub(chunk.len()).max(1) as u64;
+        if let Err(error) = (&mut self.file).take(want).read_to_end(&mut chunk) {
+            self.finished = true;
+            return Some(Err(error));
+        }
+        let at_end = self.consumed + chunk.len() as u64 >= self.total || chunk.is_empty();
+        if !at_end {
+            let cut = paragraph_break(&chunk).unwrap_or(chunk.len());
+            self.carry = chunk.split_off(cut);
+        }
+        self.consumed += chunk.len() as u64;
+        self.finished = at_end;
+        let prepared = prepare(decode::decode(&chunk, self.encoding));
+        self.repairs.add(prepared.counts);
+        let part = if at_end { Part::Last } else { Part::Middle };
+        Some(Ok(LoadedPart {
+            document: plaintext::parse_part(&prepared.text, part),
+            progress: (self.consumed as f32 / self.total.max(1) as f32).min(1.0),
+            last: at_end,
+        }))
+    }
+
+    /// Everything cleaning did over the whole file so far, as status-line notices.
+    pub fn notices(&self) -> Vec<String> {
+        self.repairs.notices()
+    }
+}
+
+/// Just after the last blank line in `bytes` (a paragraph break), else after the last
+/// line break.
+fn paragraph_break(bytes: &[u8]) -> Option<usize> {
+    let blank = bytes.windows(2).rposition(|w| w == b"\n\n").map(|i| i + 2);
+    let crlf_blank = bytes
+        .windows(3)
+        .rposition(|w| w == b"\n\r\n")
+        .map(|i| i + 3);
+    blank
+        .max(crlf_blank)
+        .or_else(|| bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1))
+        .filter(|&at| at > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn big_article(paragraphs: usize) -> String {
+        let mut text = String::from("A Long Report On Things\n\n");
+        for i in 0..paragraphs {
+            text.push_str(&format!(
+                "Paragraph {i} argues that the council should fund the library, because \
+                 reading matters to everyone in the town and the evidence is clear.\n\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn a_large_file_streams_to_the_same_document_as_a_whole_load() {
+        let text = big_article(12_000);
+        assert!(text.len() as u64 > STREAM_THRESHOLD);
+        let mut file = tempfile::Builder::new().suffix(".txt").tempfile().unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+        let opts = LoadOptions::default();
+        let streamed = open(file.path(), &opts).unwrap().expect("streamed");
+        let mut doc = streamed.first.document;
+        let first_count = doc.paragraphs.len();
+        assert!(first_count > 0 && first_count < 12_000);
+        let mut rest = streamed.rest;
+        let mut last = false;
+        while let Some(part) = rest.next_part() {
+            let part = part.unwrap();
+            assert!(!last, "a part after the last");
+            last = part.last;
+            doc.append(part.document);
+        }
+        assert!(last);
+        let whole = super::super::load_bytes(text.as_bytes(), "a.txt", &opts).unwrap();
+        assert_eq!(doc.meta, whole.document.meta);
+        assert_eq!(doc.paragraphs.len(), whole.document.paragraphs.len());
+        assert_eq!(doc.text(), whole.document.text());
+    }
+
+    #[test]
+    fn small_files_and_other_formats_load_whole() {
+        let mut small = tempfile::Builder::new().suffix(".txt").tempfile().unwrap();
+        small.write_all(b"Title\n\nText.").unwrap();
+        assert!(
+            open(small.path(), &LoadOptions::default())
+                .unwrap()
+                .is_none()
+        );
+        let mut markdown = tempfile::Builder::new().suffix(".md").tempfile().unwrap();
+        markdown.write_all(big_article(12_000).as_bytes()).unwrap();
+        assert!(
+            open(markdown.path(), &LoadOptions::default())
+                .unwrap()
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn breaks_are_found_at_blank_lines() {
+        assert_eq!(paragraph_break(b"one\n\ntwo\nthree"), Some(5));
+        assert_eq!(paragraph_break(b"one\r\n\r\ntwo"), Some(7));
+        assert_eq!(paragraph_break(b"one\ntwo"), Some(4));
+        assert_eq!(paragraph_break(b"no break"), None);
+    }
+}

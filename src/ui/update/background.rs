@@ -1,0 +1,83 @@
+//! Results of background work: parts of a streamed document, and the argument maps.
+
+use std::sync::Arc;
+
+use crate::argument::Origin;
+use crate::document::Document;
+use crate::layout::Anchor;
+use crate::ui::state::{App, Editing, Maps};
+
+use super::{reading, sidebar};
+
+/// What background work sends to the reader.
+#[derive(Debug)]
+pub enum Background {
+    /// A later part of a streamed file.
+    Part {
+        document: Document,
+        /// Share of the file loaded, 0.0–1.0.
+        progress: f32,
+        last: bool,
+        /// Everything cleaning did so far, as notices.
+        notices: Vec<String>,
+    },
+    /// Loading stopped with an error (the part before it stays readable).
+    LoadFailed(String),
+    /// The argument maps of the whole document and the editing state, or why there are
+    /// none (an annotation file that does not fit, say).
+    Analysed(Result<(Maps, Editing, Vec<String>), String>),
+}
+
+pub fn apply(app: &mut App, message: Background) {
+    match message {
+        Background::Part {
+            document,
+            progress,
+            last,
+            notices,
+        } => {
+            // Nobody else holds the document while it loads, so this does not copy it.
+            Arc::make_mut(&mut app.doc).append(document);
+            app.layout.extend(&app.doc);
+            app.load_notices = notices;
+            app.loading = (!last).then_some(progress);
+            if let Some(paragraph) = app.resume.filter(|&p| p < app.doc.paragraphs.len()) {
+                app.resume = None;
+                let block = app.layout.block_of_paragraph(paragraph);
+                reading::set_top(app, Anchor { block, row: 0 });
+                app.message = Some(format!("resumed at ¶{}", paragraph + 1));
+            } else if app.follow_end {
+                let end = app.layout.end();
+                reading::set_top(app, end);
+            } else {
+                reading::set_top(app, app.top);
+            }
+            if last {
+                app.resume = None;
+            }
+        }
+        Background::LoadFailed(error) => {
+            app.loading = None;
+            app.analysing = false;
+            app.message = Some(format!("loading stopped: {error}"));
+        }
+        Background::Analysed(Ok((maps, editing, notices))) => {
+            app.showing = if maps.annotated.is_some() {
+                Origin::Annotated
+            } else {
+                Origin::Detected
+            };
+            app.maps = maps;
+            app.analysing = false;
+            let count = app.sidebar_view().entry_count();
+            app.selected = app.selected.filter(|&s| s < count);
+            app.editing = Some(editing);
+            app.notices.extend(notices);
+            sidebar::keep_selection_visible(app);
+        }
+        Background::Analysed(Err(problem)) => {
+            app.analysing = false;
+            app.message = Some(problem);
+        }
+    }
+}
