@@ -125,7 +125,16 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
         {
             spawn_analysis(analysis, Arc::clone(&app.doc), background.clone());
         }
-        guard.terminal.draw(|frame| render(&app, frame))?;
+        guard.terminal.draw(|frame| {
+            // The frame has the terminal's size of this instant; a Resize event still queued
+            // (or already applied, during a storm of them) may say otherwise, and drawing
+            // for another size writes outside the frame's buffer (a panic).
+            let area = frame.area();
+            if (area.width, area.height) != app.size {
+                update(&mut app, Action::Resize(area.width, area.height));
+            }
+            render(&app, frame);
+        })?;
         if std::mem::take(&mut panic_after_frame) {
             panic!("{TEST_PANIC_VARIABLE}: panic injected after the first frame");
         }

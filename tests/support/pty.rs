@@ -270,6 +270,12 @@ impl Session {
 
     /// Waits for the program to exit and returns its exit code.
     pub fn wait_exit(&mut self) -> u32 {
+        self.wait_exit_within(PATIENCE)
+    }
+
+    /// Waits at most `patience` (a bound on a hang, not a speed assertion) for the program
+    /// to exit and returns its exit code.
+    pub fn wait_exit_within(&mut self, patience: Duration) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().expect("child status") {
@@ -279,7 +285,7 @@ impl Session {
                 }
                 return status.exit_code();
             }
-            if start.elapsed() > PATIENCE {
+            if start.elapsed() > patience {
                 let _ = self.child.kill();
                 panic!("counterpoint did not exit:\n{}", self.screen_text());
             }

@@ -1,0 +1,12 @@
+//! The plain-text cleaner: any text parses into a document whose ranges hold.
+#![no_main]
+
+use counterpoint::source::{self, Format};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    let doc = source::parse(text, Format::Text);
+    for at in doc.sentence_refs() {
+        let _ = doc.sentence_text(at);
+    }
+});
