@@ -125,7 +125,7 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
         {
             spawn_analysis(analysis, Arc::clone(&app.doc), background.clone());
         }
-        guard.terminal.draw(|frame| {
+        let drawn = guard.terminal.draw(|frame| {
             // The frame has the terminal's size of this instant; a Resize event still queued
             // (or already applied, during a storm of them) may say otherwise, and drawing
             // for another size writes outside the frame's buffer (a panic).
@@ -134,7 +134,12 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
                 update(&mut app, Action::Resize(area.width, area.height));
             }
             render(&app, frame);
-        })?;
+        });
+        if drawn.is_err() {
+            // The terminal can no longer be written to: it has gone (a closed pty, a
+            // hung-up line), which is the same ending as the kernel's SIGHUP.
+            return Ok((Exit::TerminalClosed, app));
+        }
         if std::mem::take(&mut panic_after_frame) {
             panic!("{TEST_PANIC_VARIABLE}: panic injected after the first frame");
         }
