@@ -30,6 +30,23 @@ pub enum ParagraphKind {
     Code,
 }
 
+impl ParagraphKind {
+    /// The kind of a paragraph opened inside `lists` nested lists (a further paragraph of
+    /// an item: indented, without a marker) or inside a block quote.
+    pub fn in_context(lists: usize, quote_depth: usize) -> ParagraphKind {
+        if lists > 0 {
+            ParagraphKind::ListItem {
+                marker: String::new(),
+                depth: lists - 1,
+            }
+        } else if quote_depth > 0 {
+            ParagraphKind::Quote
+        } else {
+            ParagraphKind::Body
+        }
+    }
+}
+
 /// Inline emphasis inside a paragraph (Markdown and HTML loaders produce these).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InlineStyle {

@@ -259,17 +259,9 @@ struct Walker {
 
 impl Walker {
     fn begin(&mut self) {
-        let kind = if let Some((marker, depth)) = self.pending_marker.take() {
-            ParagraphKind::ListItem { marker, depth }
-        } else if !self.lists.is_empty() {
-            ParagraphKind::ListItem {
-                marker: String::new(),
-                depth: self.lists.len() - 1,
-            }
-        } else if self.quote_depth > 0 {
-            ParagraphKind::Quote
-        } else {
-            ParagraphKind::Body
+        let kind = match self.pending_marker.take() {
+            Some((marker, depth)) => ParagraphKind::ListItem { marker, depth },
+            None => ParagraphKind::in_context(self.lists.len(), self.quote_depth),
         };
         self.out.start(kind);
         self.open = true;

@@ -54,17 +54,7 @@ struct State {
 
 impl State {
     fn body_kind(&self) -> ParagraphKind {
-        if !self.lists.is_empty() {
-            // A further paragraph of a list item: indented, without a marker.
-            ParagraphKind::ListItem {
-                marker: String::new(),
-                depth: self.lists.len() - 1,
-            }
-        } else if self.quote_depth > 0 {
-            ParagraphKind::Quote
-        } else {
-            ParagraphKind::Body
-        }
+        ParagraphKind::in_context(self.lists.len(), self.quote_depth)
     }
 
     fn text(&mut self, text: &str) {
