@@ -244,6 +244,10 @@ impl Session {
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The screen model takes the new size first, under its lock, so that everything the
+        // program draws after it learns of the resize lands on a screen of that size.
+        let mut parser = self.parser.lock().unwrap();
+        parser.screen_mut().set_size(nonzero(rows), nonzero(cols));
         self.master()
             .resize(PtySize {
                 rows,
@@ -252,11 +256,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("resize the pty");
-        self.parser
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nonzero(rows), nonzero(cols));
+        drop(parser);
     }
 
     /// The session's temporary home (holding config/, state/ and data/).
