@@ -307,16 +307,17 @@ fn run(mut app: App, actions: &[Action]) -> Result<(), TestCaseError> {
             checked_width = app.layout.width();
         }
         let big_enough = app.size.0 >= 30 && app.size.1 >= 6;
-        if jump_from_sidebar && big_enough {
-            if let Some(at) = app.highlight {
-                let visible = app.visible_paragraphs();
-                prop_assert!(
-                    visible.is_some_and(|(first, last)| (first..=last).contains(&at.paragraph)),
-                    "jumped to {at:?} but paragraphs {visible:?} are on screen (top {:?}, size {:?})",
-                    app.top,
-                    app.size
-                );
-            }
+        if jump_from_sidebar
+            && big_enough
+            && let Some(at) = app.highlight
+        {
+            let visible = app.visible_paragraphs();
+            prop_assert!(
+                visible.is_some_and(|(first, last)| (first..=last).contains(&at.paragraph)),
+                "jumped to {at:?} but paragraphs {visible:?} are on screen (top {:?}, size {:?})",
+                app.top,
+                app.size
+            );
         }
         // A quit ends the real loop; here the reader would be gone, so start afresh.
         app.quit = None;

@@ -226,13 +226,15 @@ fn load(
         .format
         .or(hints.format)
         .unwrap_or_else(|| format::sniff(&decoded.text));
-    if format == Format::Html && encoding.is_none() && !utf16 {
-        if let Some(meta) = html_meta_charset(bytes) {
-            if meta != encoding_rs::UTF_8 && meta != decoded_encoding(&decoded) {
-                encoding = Some(meta);
-                decoded = decode::decode(bytes, encoding);
-            }
-        }
+    if format == Format::Html
+        && encoding.is_none()
+        && !utf16
+        && let Some(meta) = html_meta_charset(bytes)
+        && meta != encoding_rs::UTF_8
+        && meta != decoded_encoding(&decoded)
+    {
+        encoding = Some(meta);
+        decoded = decode::decode(bytes, encoding);
     }
 
     let Prepared { text, mut counts } = prepare(decoded);

@@ -166,11 +166,11 @@ impl Parser {
 
 fn strip_front_matter(text: &str) -> String {
     let trimmed = text.trim_start();
-    if let Some(rest) = trimmed.strip_prefix("===") {
-        if let Some(end) = rest.find("\n===") {
-            let after = &rest[end + 4..];
-            return after.split_once('\n').map_or("", |(_, r)| r).to_string();
-        }
+    if let Some(rest) = trimmed.strip_prefix("===")
+        && let Some(end) = rest.find("\n===")
+    {
+        let after = &rest[end + 4..];
+        return after.split_once('\n').map_or("", |(_, r)| r).to_string();
     }
     text.to_string()
 }
@@ -201,10 +201,10 @@ fn strip_comments(text: &str) -> String {
 
 fn relation_symbol(content: &str) -> Option<(&str, &str)> {
     for symbol in ["<+", "+>", "<-", "->", "<_", "_>", "><", "+", "-", "_"] {
-        if let Some(rest) = content.strip_prefix(symbol) {
-            if rest.starts_with(char::is_whitespace) {
-                return Some((symbol, rest.trim_start()));
-            }
+        if let Some(rest) = content.strip_prefix(symbol)
+            && rest.starts_with(char::is_whitespace)
+        {
+            return Some((symbol, rest.trim_start()));
         }
     }
     None
