@@ -11,15 +11,9 @@ use crate::argument::{ArgumentMap, annotations};
 use crate::document::Document;
 use crate::source::{self, InputSpec, LoadOptions};
 
-/// A loaded article with what the reader needs around it.
+/// A loaded article and its annotations, for `outline` and `eval`.
 pub struct Opened {
     pub doc: Document,
-    /// File name, URL or "stdin".
-    pub name: String,
-    pub input: InputSpec,
-    pub notices: Vec<String>,
-    /// Hash of the raw bytes, to recognise the document later.
-    pub content_hash: u64,
     /// The annotation text and the label it is known by, if the article has one.
     pub claims: Option<(String, String)>,
     /// A map made elsewhere to import instead of the annotation file.
@@ -36,17 +30,13 @@ pub fn open(
     Ok(Opened {
         claims: claims_for(input, claims_override)?,
         doc: loaded.document,
-        name: loaded.name,
-        input: input.clone(),
-        notices: loaded.notices,
-        content_hash: loaded.source_bytes_hash,
         map_file: None,
     })
 }
 
 /// The annotation text and its label: `claims_override` if given, else `NAME.claims.toml`
 /// beside a file, or the embedded article's own.
-pub fn claims_for(
+fn claims_for(
     input: &InputSpec,
     claims_override: Option<&Path>,
 ) -> Result<Option<(String, String)>> {

@@ -102,6 +102,11 @@ pub fn keep_selection_visible(app: &mut App) {
         scroll = first;
     } else if last >= scroll + panel.height {
         scroll = (last + 1).saturating_sub(panel.height).min(first);
+        // Start the panel at an entry's first line, not at the tail of the one above.
+        while scroll < first && panel.rows[scroll].kind != (sidebar::RowKind::Entry { first: true })
+        {
+            scroll += 1;
+        }
     }
     app.sidebar_scroll[index] = scroll;
 }
