@@ -209,10 +209,26 @@ fn empty_document_has_an_empty_map() {
 
 // --- Corpus ------------------------------------------------------------------------------
 
-/// Corpus files tuned on (alphabetical positions 0, 2, 4, …); the others are held out and
-/// only measured.
-fn is_development(index: usize) -> bool {
-    index.is_multiple_of(2)
+/// Corpus texts written after the detector was built: it was never tuned on them, so their
+/// scores estimate how it does on unseen text. The other texts were its development set.
+const ADDED_AFTER_TUNING: &[&str] = &[
+    "bridge-engineer-column.txt",
+    "cooking-essay.txt",
+    "flood-farm-column.txt",
+    "homework-essay.txt",
+    "housing-campaign-speech.txt",
+    "nurse-ratios-oped.txt",
+    "post-office-letter.txt",
+    "toilets-councillor-oped.txt",
+    "tourist-tax-debate.txt",
+    "tuition-essay.txt",
+    "volunteering-essay.txt",
+    "zoo-essay.txt",
+];
+
+fn is_development(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    !ADDED_AFTER_TUNING.contains(&name.as_ref())
 }
 
 fn corpus() -> Vec<PathBuf> {
@@ -281,24 +297,18 @@ fn corpus_scores() {
         "the corpus has {} annotated texts",
         paths.len()
     );
-    let dev: Vec<&PathBuf> = paths
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| is_development(*i))
-        .map(|(_, p)| p)
-        .collect();
-    let held: Vec<&PathBuf> = paths
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !is_development(*i))
-        .map(|(_, p)| p)
-        .collect();
+    let (dev, unseen): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| is_development(p));
+    assert_eq!(unseen.len(), ADDED_AFTER_TUNING.len(), "every added text is present");
     let (dev_rows, dev_total) = run(&dev);
-    let (held_rows, held_total) = run(&held);
-    println!("Development half:\n{}", eval::table(&dev_rows, &dev_total));
-    println!("Held-out half:\n{}", eval::table(&held_rows, &held_total));
+    let (unseen_rows, unseen_total) = run(&unseen);
+    println!("Development texts:\n{}", eval::table(&dev_rows, &dev_total));
+    println!(
+        "Texts added after tuning:\n{}",
+        eval::table(&unseen_rows, &unseen_total)
+    );
     let mut all = dev_total;
-    all.add(&held_total);
+    all.add(&unseen_total);
     let embedded = evaluate(
         counterpoint::EMBEDDED_NAME,
         counterpoint::EMBEDDED_ARTICLE,
@@ -335,56 +345,5 @@ fn corpus_scores() {
 
 /// Floors a little below the measured micro-averaged F1 (see BENCHMARKS.md).
 const KEY_FLOOR: f64 = 0.52;
-const COUNTER_FLOOR: f64 = 0.66;
-const LINK_FLOOR: f64 = 0.53;
-
-/// Prints the per-sentence scores of a file, with gold (G) and predicted (P) labels:
-/// `TRACE=path cargo test --test detection trace -- --nocapture`.
-#[test]
-fn trace() {
-    let Ok(path) = std::env::var("TRACE") else {
-        return;
-    };
-    let text = std::fs::read_to_string(&path).unwrap();
-    let doc = load(&text);
-    let claims = std::fs::read_to_string(Path::new(&path).with_extension("claims.toml"));
-    let gold = claims
-        .map(|c| annotations::parse(&c, &doc, &path).unwrap())
-        .unwrap_or_default();
-    let predicted = detect(&doc);
-    let label = |map: &ArgumentMap, at: SentenceRef| -> String {
-        let mut out = String::new();
-        for item in &map.items {
-            if item.anchor == at {
-                out.push(if item.kind == ClaimKind::Key {
-                    'K'
-                } else {
-                    'C'
-                });
-            }
-            if item.rebuttals.contains(&at) {
-                out.push_str(&format!(
-                    "R{}.{}",
-                    item.anchor.paragraph, item.anchor.sentence
-                ));
-            }
-        }
-        out
-    };
-    println!("meta: {:?}", doc.meta);
-    let refs: Vec<SentenceRef> = doc.sentence_refs().collect();
-    let mut k = 0;
-    for line in counterpoint::argument::detect::trace(&doc).lines() {
-        if line.starts_with("        ") {
-            println!("{line}");
-            continue;
-        }
-        let at = refs[k];
-        k += 1;
-        println!(
-            "G{:<8} P{:<8} {line}",
-            label(&gold, at),
-            label(&predicted, at)
-        );
-    }
-}
+const COUNTER_FLOOR: f64 = 0.60;
+const LINK_FLOOR: f64 = 0.48;

@@ -329,6 +329,44 @@ fn plain_text_one_paragraph_per_line_keeps_every_paragraph() {
 }
 
 #[test]
+fn sentence_case_title_above_a_salutation() {
+    for layout in ["\n", "\n\n"] {
+        let text = format!(
+            "Keep the ferry running on Sundays{layout}Dear Editor,{layout}{}",
+            PLAIN_PARAGRAPHS.join(layout)
+        );
+        let doc = parse(&text);
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Keep the ferry running on Sundays"),
+            "{}",
+            dump(&doc)
+        );
+        assert_eq!(paragraphs(&doc), PLAIN_PARAGRAPHS, "{}", dump(&doc));
+    }
+}
+
+#[test]
+fn title_then_one_sentence_standfirst() {
+    let dek = "Transcript of a panel recorded by the Eastfield Civic Society on 9 May, lightly edited.";
+    let text = format!(
+        "Debate: Should the Canal Path Be Lit at Night?\n\n{dek}\n\n{}",
+        PLAIN_PARAGRAPHS.join("\n\n")
+    );
+    let doc = parse(&text);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Debate: Should the Canal Path Be Lit at Night?"),
+        "{}",
+        dump(&doc)
+    );
+    // The standfirst is the dek, or (when it reads like prose) the first paragraph.
+    let body = paragraphs(&doc);
+    assert!(body.ends_with(&PLAIN_PARAGRAPHS), "{}", dump(&doc));
+    assert!(doc.meta.dek.as_deref() == Some(dek) || body[0] == dek, "{}", dump(&doc));
+}
+
+#[test]
 fn lone_cr_nbsp_and_tabs_are_normalised() {
     let text = format!(
         "Roads and Their Critics\r\r{}",

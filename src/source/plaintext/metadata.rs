@@ -83,6 +83,16 @@ pub fn find(units: &[Unit], features: &[Features], classes: &[Class]) -> Header 
         title_at = Some(k - 2);
     } else if k >= 1 && title_like(&units[k - 1], &features[k - 1], next_to_byline) {
         title_at = Some(k - 1);
+    } else if k == 2 && title_like(&units[0], &features[0], true) {
+        // The file's first line is the title, then one line before the body: a
+        // standfirst ("Transcript of a debate broadcast on 2 April.") or a letter's
+        // salutation ("Sir,", "Dear Editor,").
+        if is_dek(&units[1], &features[1]) {
+            meta.dek = Some(units[1].text.clone());
+            title_at = Some(0);
+        } else if is_salutation(&units[1].text, features[1].words) {
+            title_at = Some(0);
+        }
     }
     if let Some(t) = title_at {
         meta.title = Some(units[t].text.clone());
@@ -148,6 +158,13 @@ fn is_dek(unit: &Unit, f: &Features) -> bool {
         && !f.boilerplate
         && f.separators == 0
         && sentences::split(&unit.text).len() == 1
+}
+
+/// A letter's salutation: "Sir,", "Dear Editor,", "To the editor:".
+fn is_salutation(text: &str, words: usize) -> bool {
+    (1..=4).contains(&words)
+        && text.ends_with([',', ':'])
+        && text.starts_with(|c: char| c.is_uppercase())
 }
 
 /// Words that may stand before "by" in a byline: "Posted by", "A commentary by",
