@@ -73,6 +73,10 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
     }
 
     // Negative evidence.
+    if s.pos.turn == Some(super::speakers::Turn::Opponent) {
+        score -= 2.0;
+        note!("spoken by the other side");
+    }
     let others = attribution::others(s.text, f);
     if others > 0.0 {
         score -= 1.4 * others;

@@ -218,6 +218,11 @@ pub fn features(sentence: &str, title: &Title) -> Features {
                 }
                 let is =
                     |list: &[&str], word: &str| list.iter().any(|s| s.eq_ignore_ascii_case(word));
+                // "the council should say so": what someone ought to say, not what they say.
+                let (_, auxiliary) = word_before(sentence, start);
+                if is(&["should", "must", "ought"], auxiliary) {
+                    continue;
+                }
                 if is(NOT_SUBJECTS, subject) {
                     // "a proposed plan", "to argue", "it says": not someone's position.
                     continue;
@@ -228,8 +233,11 @@ pub fn features(sentence: &str, title: &Title) -> Features {
                     CueKind::Objection
                 } else if is(EVIDENCE_SUBJECTS, subject) {
                     CueKind::Evidence
-                } else if is(AUTHOR_SUBJECTS, subject) || is(SELF_REFERENCE, determiner) {
-                    // "I argue", "this essay argues".
+                } else if is(AUTHOR_SUBJECTS, subject)
+                    || (is(SELF_REFERENCE, determiner) && !plural_or_pronoun(subject))
+                {
+                    // "I argue", "this essay argues"; but "my neighbours think" reports
+                    // other people.
                     CueKind::Thesis
                 } else {
                     CueKind::Attribution
@@ -256,21 +264,27 @@ fn plural_or_pronoun(subject: &str) -> bool {
 fn subject_before(sentence: &str, at: usize) -> (usize, &str) {
     let (mut start, mut word) = word_before(sentence, at);
     let lower_is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-    if word.len() > 2
-        && (word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
-            || lower_is(
-                word,
-                &[
-                    "would", "do", "does", "did", "also", "still", "now", "often", "even", "will",
-                    "can", "may", "might", "must", "have", "has", "always", "further",
-                ],
-            ))
-    {
-        let (s, w) = word_before(sentence, start);
-        if !w.is_empty() {
-            start = s;
-            word = w;
+    // Up to two: "I do not argue", "critics would surely say".
+    for _ in 0..2 {
+        let skippable = word.len() > 2
+            && (word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
+                || lower_is(
+                    word,
+                    &[
+                        "would", "do", "does", "did", "also", "still", "now", "often", "even",
+                        "will", "can", "may", "might", "have", "has", "always", "further", "not",
+                        "don't", "doesn't", "didn't", "never",
+                    ],
+                ));
+        if !skippable {
+            break;
         }
+        let (s, w) = word_before(sentence, start);
+        if w.is_empty() {
+            break;
+        }
+        start = s;
+        word = w;
     }
     (start, word)
 }

@@ -137,6 +137,15 @@ pub const REPORTING_VERBS: &[&str] = &[
     "maintaining that",
     "saying that",
     "complaining",
+    "told",
+    "tells",
+    "writes",
+    "wrote",
+    "ask",
+    "asks",
+    "object",
+    "objects",
+    "objected",
 ];
 
 /// Every other cue, by kind.
@@ -522,6 +531,19 @@ pub const CUES: &[(CueKind, &[&str])] = &[
             "we concede",
             "i admit",
             "i grant",
+            "i will concede",
+            "i'll concede",
+            "i will admit",
+            "i'll admit",
+            "i will grant",
+            "i accept that",
+            "has a point",
+            "have a point",
+            "is right that",
+            "are right that",
+            "is right to",
+            "are right to",
+            "a fair point",
             "must be admitted",
             "must be conceded",
             "on the one hand",
@@ -887,10 +909,12 @@ pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll"
 
 /// Words before a reporting verb that show it is not someone reporting a position: an
 /// article or preposition (a participle: "a proposed plan"), an infinitive ("to argue"), a
-/// pronoun for a thing ("it says little"), or "you" (the author addressing the reader).
+/// pronoun for a thing ("it says little"), "you" (the author addressing the reader), or an
+/// object pronoun ("let me ask").
 pub const NOT_SUBJECTS: &[&str] = &[
     "a", "an", "the", "to", "of", "for", "with", "this", "that", "it", "which", "what", "there",
-    "its", "their", "his", "her", "our", "my", "your", "you", "newly", "recently",
+    "its", "their", "his", "her", "our", "my", "your", "you", "newly", "recently", "me", "him",
+    "them", "us",
 ];
 
 /// Subjects of a base-form reporting verb besides plural nouns ("they claim").

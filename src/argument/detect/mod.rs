@@ -33,6 +33,7 @@ mod cues;
 mod lexicon;
 mod rank;
 mod rebuttal;
+mod speakers;
 mod title;
 mod words;
 
@@ -44,16 +45,20 @@ use title::Title;
 /// Where a sentence stands in the article.
 #[derive(Debug, Clone, Copy, Default)]
 struct Position {
-    /// Before the introduction (byline, dateline).
+    /// Before the introduction (byline, dateline) or after the conclusion (author's note,
+    /// sign-off).
     preamble: bool,
     first_paragraph: bool,
     last_paragraph: bool,
     first_in_paragraph: bool,
     last_in_paragraph: bool,
     paragraph_sentences: usize,
+    /// Who speaks, in a transcript.
+    turn: Option<speakers::Turn>,
 }
 
 /// One sentence with everything the scorers read.
+#[derive(Clone, Copy)]
 struct Sentence<'a> {
     at: SentenceRef,
     text: &'a str,
@@ -79,18 +84,12 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         }
     }
 
-    let voice: Vec<f32> = sentences
-        .iter()
-        .map(|s| attribution::others(s.text, &s.f))
-        .collect();
+    let voice: Vec<f32> = sentences.iter().map(voice_of).collect();
     let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
 
     // Counterclaims.
     let mut counter_scores: Vec<f32> = (0..sentences.len())
-        .map(|i| {
-            let follow = rebuttal::follow_up(&sentences, &strengths, i);
-            counter::score(&sentences[i], voice[i], follow, None)
-        })
+        .map(|i| counter_score(&sentences, &strengths, &title, voice[i], i, None))
         .collect();
     merge_elaborations(&sentences, &strengths, &mut counter_scores);
     let paragraph_of = |i: usize| sentences[i].at.paragraph;
@@ -155,8 +154,14 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     for (slot, &c) in counters.iter().enumerate() {
         let s = &sentences[c];
         let mut evidence = Vec::new();
-        let follow = rebuttal::follow_up(&sentences, &strengths, c);
-        let score = counter::score(s, voice[c], follow, Some(&mut evidence));
+        let score = counter_score(
+            &sentences,
+            &strengths,
+            &title,
+            voice[c],
+            c,
+            Some(&mut evidence),
+        );
         if let Some(&first) = links[slot].first() {
             evidence.push(format!(
                 "refutation follows: '{}'",
@@ -176,6 +181,39 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     ArgumentMap::new(items)
 }
 
+/// Score of `sentences[i]` as a counterclaim. In a transcript the other side's
+/// counterclaims are its own key claims, so those are scored as key claims of its speaker.
+fn counter_score(
+    sentences: &[Sentence],
+    strengths: &[f32],
+    title: &Title,
+    voice: f32,
+    i: usize,
+    why: Option<&mut Vec<String>>,
+) -> f32 {
+    let s = &sentences[i];
+    let follow = rebuttal::follow_up(sentences, strengths, i);
+    match s.pos.turn {
+        Some(speakers::Turn::Opponent) => {
+            let mut own = *s;
+            own.pos.turn = None;
+            let claim = claims::score(&own, title, claims::Role::Plain, why);
+            counter::MIDPOINT + claim - claims::FLOOR + 0.4 * follow.min(2.0)
+        }
+        Some(speakers::Turn::Moderator) => f32::NEG_INFINITY,
+        _ => counter::score(s, voice, follow, why),
+    }
+}
+
+/// How strongly a sentence speaks for others: its wording, and in a transcript the speaker.
+fn voice_of(s: &Sentence) -> f32 {
+    let turn = match s.pos.turn {
+        Some(speakers::Turn::Opponent) => 1.2,
+        _ => 0.0,
+    };
+    attribution::others(s.text, &s.f) + turn
+}
+
 /// A run of counterclaim candidates in one paragraph with no refutation between them is
 /// one position stated and then elaborated ("Critics say X. Some managers think so. My
 /// boss insists…"): only its first sentence, the statement, stays a candidate, with the
@@ -187,6 +225,7 @@ fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f
         match head {
             Some(h)
                 if candidate
+                    && sentences[i].pos.turn.is_none()
                     && sentences[i].at.paragraph == sentences[h].at.paragraph
                     && strengths[i] < rebuttal::THRESHOLD =>
             {
@@ -211,11 +250,10 @@ pub fn trace(doc: &Document) -> String {
     let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
-        let follow = rebuttal::follow_up(&sentences, &strengths, i);
-        let others = attribution::others(s.text, &s.f);
+        let others = voice_of(s);
         let mut why = Vec::new();
         let k = claims::score(s, &title, claims::Role::Plain, Some(&mut why));
-        let c = counter::score(s, others, follow, Some(&mut why));
+        let c = counter_score(&sentences, &strengths, &title, others, i, Some(&mut why));
         out.push_str(&format!(
             "{:>3}.{:<2} key {:>5.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
             s.at.paragraph,
@@ -253,13 +291,25 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .sum();
     // The introduction is the first real paragraph: a byline, a dateline or a heading the
     // loader left in the body is a short one-sentence block.
-    let intro = prose
+    let turns = speakers::turns(prose.iter().map(|&i| doc.paragraph_text(i)));
+    let turn = |rank: usize| turns.as_ref().and_then(|t| t[rank]);
+    // In a transcript the author's first and last turns are introduction and conclusion.
+    let speaks_for_author =
+        |rank: usize| turns.is_none() || turn(rank) == Some(speakers::Turn::Author);
+    let real = |&rank: &usize| {
+        let i = prose[rank];
+        speaks_for_author(rank)
+            && (doc.paragraphs[i].sentences.len() > 1
+                || doc.paragraph_text(i).split_whitespace().count() >= 15)
+    };
+    let ranks: Vec<usize> = (0..prose.len()).collect();
+    let intro = ranks.iter().position(real).unwrap_or(0);
+    // Likewise the conclusion is the last real paragraph: an author's note, a sign-off or
+    // a "Thank you." may follow it.
+    let conclusion = ranks
         .iter()
-        .position(|&i| {
-            let p = &doc.paragraphs[i];
-            p.sentences.len() > 1 || doc.paragraph_text(i).split_whitespace().count() >= 15
-        })
-        .unwrap_or(0);
+        .rposition(real)
+        .unwrap_or(prose.len().saturating_sub(1));
     let mut out = Vec::with_capacity(total);
     for (rank, &p) in prose.iter().enumerate() {
         let paragraph = &doc.paragraphs[p];
@@ -279,11 +329,14 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
                 title: 0.0,
                 pos: Position {
                     first_paragraph: rank == intro,
-                    preamble: rank < intro,
-                    last_paragraph: rank + 1 == prose.len(),
+                    preamble: rank < intro
+                        || rank > conclusion
+                        || turn(rank) == Some(speakers::Turn::Moderator),
+                    last_paragraph: rank == conclusion,
                     first_in_paragraph: sentence == 0,
                     last_in_paragraph: sentence + 1 == n,
                     paragraph_sentences: n,
+                    turn: turn(rank),
                 },
             });
         }
