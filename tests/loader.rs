@@ -348,7 +348,8 @@ fn sentence_case_title_above_a_salutation() {
 
 #[test]
 fn title_then_one_sentence_standfirst() {
-    let dek = "Transcript of a panel recorded by the Eastfield Civic Society on 9 May, lightly edited.";
+    let dek =
+        "Transcript of a panel recorded by the Eastfield Civic Society on 9 May, lightly edited.";
     let text = format!(
         "Debate: Should the Canal Path Be Lit at Night?\n\n{dek}\n\n{}",
         PLAIN_PARAGRAPHS.join("\n\n")
@@ -363,7 +364,11 @@ fn title_then_one_sentence_standfirst() {
     // The standfirst is the dek, or (when it reads like prose) the first paragraph.
     let body = paragraphs(&doc);
     assert!(body.ends_with(&PLAIN_PARAGRAPHS), "{}", dump(&doc));
-    assert!(doc.meta.dek.as_deref() == Some(dek) || body[0] == dek, "{}", dump(&doc));
+    assert!(
+        doc.meta.dek.as_deref() == Some(dek) || body[0] == dek,
+        "{}",
+        dump(&doc)
+    );
 }
 
 #[test]

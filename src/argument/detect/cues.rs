@@ -273,7 +273,7 @@ fn subject_before(sentence: &str, at: usize) -> (usize, &str) {
                     &[
                         "would", "do", "does", "did", "also", "still", "now", "often", "even",
                         "will", "can", "may", "might", "have", "has", "always", "further", "not",
-                        "don't", "doesn't", "didn't", "never",
+                        "don't", "doesn't", "didn't", "never", "ever", "already", "just",
                     ],
                 ));
         if !skippable {

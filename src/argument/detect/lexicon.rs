@@ -142,7 +142,6 @@ pub const REPORTING_VERBS: &[&str] = &[
     "writes",
     "wrote",
     "ask",
-    "asks",
     "object",
     "objects",
     "objected",
@@ -366,6 +365,12 @@ pub const CUES: &[(CueKind, &[&str])] = &[
             "it follows that",
             ", so",
             "overall",
+            "as a result",
+            "this shows that",
+            "this shows",
+            "this means that",
+            "in this way",
+            ", then,",
         ],
     ),
     (
@@ -910,11 +915,11 @@ pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll"
 /// Words before a reporting verb that show it is not someone reporting a position: an
 /// article or preposition (a participle: "a proposed plan"), an infinitive ("to argue"), a
 /// pronoun for a thing ("it says little"), "you" (the author addressing the reader), or an
-/// object pronoun ("let me ask").
+/// object pronoun ("let me ask"), or a conjunction before an imperative ("write and ask").
 pub const NOT_SUBJECTS: &[&str] = &[
     "a", "an", "the", "to", "of", "for", "with", "this", "that", "it", "which", "what", "there",
     "its", "their", "his", "her", "our", "my", "your", "you", "newly", "recently", "me", "him",
-    "them", "us",
+    "them", "us", "and", "or", "but", "please",
 ];
 
 /// Subjects of a base-form reporting verb besides plural nouns ("they claim").
