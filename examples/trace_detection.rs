@@ -5,8 +5,8 @@
 //!     cargo run --release --example trace_detection -- tests/corpus/bus-lane-oped.txt
 
 use counterpoint::argument::detect::{detect, trace};
-use counterpoint::argument::{ArgumentMap, ClaimKind, annotations};
 use counterpoint::argument::store::claims_path_for;
+use counterpoint::argument::{ArgumentMap, ClaimKind, annotations};
 use counterpoint::document::SentenceRef;
 use counterpoint::source::{self, InputSpec, LoadOptions};
 
@@ -44,10 +44,17 @@ fn label(map: &ArgumentMap, at: SentenceRef) -> String {
     let mut out = String::new();
     for item in &map.items {
         if item.anchor == at {
-            out.push(if item.kind == ClaimKind::Key { 'K' } else { 'C' });
+            out.push(if item.kind == ClaimKind::Key {
+                'K'
+            } else {
+                'C'
+            });
         }
         if item.rebuttals.contains(&at) {
-            out.push_str(&format!("R{}.{}", item.anchor.paragraph, item.anchor.sentence));
+            out.push_str(&format!(
+                "R{}.{}",
+                item.anchor.paragraph, item.anchor.sentence
+            ));
         }
     }
     out
