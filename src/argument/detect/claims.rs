@@ -156,7 +156,9 @@ fn stance(text: &str, f: &Features, mut why: Option<&mut Vec<String>>) -> f32 {
     }
     if f.opens_with(CueKind::Conclusion) {
         score += 0.3;
-    } else if text[f.lead as usize..].starts_with("So ") {
+    } else if text[f.lead as usize..].starts_with("So ")
+        && !text[f.lead as usize..].starts_with("So far")
+    {
         score += 0.6;
         if let Some(out) = why.as_deref_mut() {
             out.push("conclusion marker: 'So'".into());

@@ -99,7 +99,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         rank::counter_budget(paragraphs),
         paragraph_of,
         |_| true,
-        |_| false,
+        |_| rank::PER_PARAGRAPH,
     );
     counters.sort_unstable();
     let links = rebuttal::link(&sentences, &strengths, &counters);
@@ -133,7 +133,17 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         rank::key_budget(paragraphs),
         paragraph_of,
         |i| role[i] != Role::Counter,
-        |i| sentences[i].f.opens_with(lexicon::CueKind::Signpost),
+        |i| {
+            let s = &sentences[i];
+            // An enumeration ("First, … Second, … Third, …") may fill a paragraph.
+            if s.f.opens_with(lexicon::CueKind::Signpost) {
+                usize::MAX
+            } else if s.pos.last_paragraph {
+                rank::IN_CONCLUSION
+            } else {
+                rank::PER_PARAGRAPH
+            }
+        },
     );
 
     let mut items = Vec::with_capacity(keys.len() + counters.len());

@@ -14,6 +14,9 @@ pub fn counter_budget(paragraphs: usize) -> usize {
 
 /// Most items of one kind taken from one paragraph.
 pub const PER_PARAGRAPH: usize = 2;
+/// Most key claims taken from the conclusion, which often restates the thesis and adds
+/// the recommendations.
+pub const IN_CONCLUSION: usize = 3;
 
 /// Maps a score to a confidence in 0–1: 0.5 at `midpoint`.
 pub fn confidence(score: f32, midpoint: f32) -> f32 {
@@ -21,15 +24,15 @@ pub fn confidence(score: f32, midpoint: f32) -> f32 {
 }
 
 /// The indices of the `budget` best scores at or above `floor` (skipping those `eligible`
-/// rejects), at most [`PER_PARAGRAPH`] per paragraph unless `enumerated` (a point of a
-/// list), best first.
+/// rejects), at most `cap(i)` from the paragraph of `i` (see [`PER_PARAGRAPH`]), best
+/// first.
 pub fn top(
     scores: &[f32],
     floor: f32,
     budget: usize,
     paragraph_of: impl Fn(usize) -> usize,
     eligible: impl Fn(usize) -> bool,
-    enumerated: impl Fn(usize) -> bool,
+    cap: impl Fn(usize) -> usize,
 ) -> Vec<usize> {
     let mut candidates: Vec<usize> = (0..scores.len())
         .filter(|&i| scores[i] >= floor && eligible(i))
@@ -48,9 +51,7 @@ pub fn top(
             break;
         }
         let p = paragraph_of(i);
-        // An enumeration ("First, … Second, … Third, …") may fill a paragraph.
-        if enumerated(i) || chosen.iter().filter(|&&c| paragraph_of(c) == p).count() < PER_PARAGRAPH
-        {
+        if chosen.iter().filter(|&&c| paragraph_of(c) == p).count() < cap(i) {
             chosen.push(i);
         }
     }
