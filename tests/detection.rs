@@ -203,6 +203,43 @@ fn rebuttal_links_across_a_paragraph_break() {
 }
 
 #[test]
+fn debate_transcript_is_read_by_speaker() {
+    let d = doc(
+        "Debate: Should the Harbour Road Be Closed to Cars?",
+        &[
+            "MAYA ROSS (moderator): Good evening. Tonight's motion is that Harbour Road should be closed to cars on weekends. Ben, you open.",
+            "BEN OKORO: Thank you. Harbour Road should be closed to cars every weekend. Families would walk and cycle there safely, and the cafes would fill their terraces.",
+            "MAYA ROSS: Tess.",
+            "TESS LINDQVIST: A closure would kill the shops at the far end of the road. Their customers arrive by car and will simply drive elsewhere.",
+            "BEN OKORO: That is not what happened in other towns. When Kelby closed its seafront, takings at the far end rose within a year. A car-free Harbour Road is better for everyone who lives here.",
+        ],
+    );
+    let map = detect(&d);
+    // The other side's turn holds the counterclaims, answered in the author's next turn.
+    let shops = find(&d, "kill the shops");
+    assert!(counters(&map).contains(&shops), "{map:#?}");
+    let answer = find(&d, "That is not what happened");
+    assert!(
+        counters(&map)
+            .iter()
+            .any(|&c| c.paragraph == shops.paragraph && rebuttals_of(&map, c).contains(&answer)),
+        "{map:#?}"
+    );
+    let k = keys(&map);
+    assert!(k.contains(&find(&d, "better for everyone")), "{map:#?}");
+    for opponent_or_moderator in ["kill the shops", "drive elsewhere", "Tonight's motion"] {
+        assert!(
+            !k.contains(&find(&d, opponent_or_moderator)),
+            "{opponent_or_moderator}: {map:#?}"
+        );
+    }
+    assert!(
+        !counters(&map).contains(&find(&d, "Tonight's motion")),
+        "{map:#?}"
+    );
+}
+
+#[test]
 fn empty_document_has_an_empty_map() {
     assert!(detect(&Document::default()).is_empty());
 }
