@@ -6,6 +6,7 @@
 //!
 //! Usage (after `cargo build --release`):
 //! `cargo run --release --example ttff -- [--runs N] [--sizes 6M,60M] [--bin PATH]`
+//! (`--sizes ''`: the embedded article only)
 //!
 //! Inputs are written to a temporary directory: the embedded article as it is stored (raw
 //! page capture), and synthetic articles (`counterpoint::synthetic`, seed 1) ending in a
@@ -354,6 +355,7 @@ fn main() {
                     .next()
                     .expect("--sizes 6M,60M")
                     .split(',')
+                    .filter(|size| !size.is_empty())
                     .map(str::to_string)
                     .collect()
             }
