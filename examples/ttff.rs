@@ -302,7 +302,11 @@ fn first_phrase(bytes: &[u8], name: &str) -> String {
 
 fn write_input(dir: &Path, label: &str, file: &str, text: &str) -> Input {
     let path = dir.join(file);
-    std::fs::write(&path, text).expect("write the input");
+    let mut written = std::fs::File::create(&path).expect("create the input");
+    written.write_all(text.as_bytes()).expect("write the input");
+    // On disk before any timing: the kernel writing tens of megabytes back while the
+    // programs start slowed both by up to 20 ms.
+    written.sync_all().expect("flush the input");
     Input {
         label: label.to_string(),
         bytes: text.len() as u64,
@@ -343,6 +347,14 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
+    // This process forks each program it times: a large heap left over from preparing the
+    // inputs (freed, but kept by glibc) makes every fork copy its page tables, which added
+    // some 15-20 ms to every start, of `less` and counterpoint alike, once the 60 MB text
+    // was prepared. With a fixed mmap threshold, the large buffers go back to the system.
+    // SAFETY: sets an allocator parameter, before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 << 10);
+    }
     let mut runs = 10;
     let mut sizes = vec!["6M".to_string(), "60M".to_string()];
     let mut binary = PathBuf::from("target/release/counterpoint");
@@ -394,6 +406,11 @@ fn main() {
         ));
     }
 
+    // The same for the many small blocks the loader left (freed, but still mapped).
+    // SAFETY: only returns free memory to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
     println!("## Time to first frame ({COLS}×{ROWS} pty, {runs} runs each)\n");
     println!(
         "| input | bytes | phrase | less median / min (ms) | counterpoint median / min (ms) \
