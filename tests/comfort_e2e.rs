@@ -16,6 +16,10 @@ fn top_row(session: &Session) -> String {
 fn search_highlights_counts_steps_and_ctrl_o_returns() {
     let mut session = Session::start(Options::default());
     session.wait_for_text("Key claims");
+    // The top row also holds the sidebar's "analysing…" while detection runs.
+    session.wait_for("the analysis", |screen| {
+        !screen.contents().contains("analysing")
+    });
     let start = top_row(&session);
     session.send("/Snowden");
     session.wait_for_text("/Snowden");
@@ -136,6 +140,10 @@ fn mouse(button: u8, column: u16, row: u16, press: bool) -> String {
 fn the_wheel_scrolls_and_a_click_on_an_entry_jumps() {
     let mut session = Session::start(Options::default());
     session.wait_for_text("Key claims");
+    // The top row also holds the sidebar's "analysing…" while detection runs.
+    session.wait_for("the analysis", |screen| {
+        !screen.contents().contains("analysing")
+    });
     let start = top_row(&session);
     session.send_and_settle(&mouse(65, 10, 5, true));
     assert_ne!(top_row(&session), start, "the wheel did not scroll");

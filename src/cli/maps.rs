@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 
 use crate::argument::edit::{Editor, visible_detected};
 use crate::argument::store::ClaimsStore;
-use crate::argument::{annotations, detect, import};
+use crate::argument::{ArgumentMap, annotations, detect, import};
 use crate::document::Document;
 use crate::source::InputSpec;
 use crate::ui::{Editing, Maps};
@@ -50,13 +50,26 @@ impl MapSource {
 /// The maps to show, the editing state, and notices (statements an import could not
 /// place). An annotation file that does not parse is an error.
 pub fn build(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<String>)> {
+    let (maps, mut editing, notices) = annotated(doc, source)?;
+    let detected = detect::detect(doc);
+    let maps = Maps {
+        detected: visible_detected(&detected, editing.editor.map(), editing.editor.rejected()),
+        ..maps
+    };
+    editing.detected = detected;
+    Ok((maps, editing, notices))
+}
+
+/// Like [`build`] without the detector (which is slow to start and runs in the background
+/// instead): the detected map is empty until it arrives. An annotation file that does not
+/// parse is an error.
+pub fn annotated(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<String>)> {
     let MapSource {
         mut store,
         fallback,
         import,
         article,
     } = source;
-    let detected = detect::detect(doc);
     let mut notices = Vec::new();
     let (editor, has_annotations) = match import {
         Some(path) => {
@@ -88,12 +101,12 @@ pub fn build(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<St
     };
     let maps = Maps {
         annotated: has_annotations.then(|| editor.map().clone()),
-        detected: visible_detected(&detected, editor.map(), editor.rejected()),
+        detected: ArgumentMap::default(),
     };
     let editing = Editing {
         editor,
         store,
-        detected,
+        detected: ArgumentMap::default(),
         article,
     };
     Ok((maps, editing, notices))

@@ -5,6 +5,7 @@ mod args;
 pub mod completions;
 pub mod man;
 pub mod maps;
+mod memory;
 mod open;
 mod reader;
 
@@ -22,6 +23,7 @@ use crate::outline::Outline;
 use crate::source::{Format, InputSpec, LoadOptions};
 
 pub fn main() -> ExitCode {
+    memory::return_large_blocks();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

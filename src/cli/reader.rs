@@ -70,6 +70,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             let work = Work {
                 rest: Some(rest),
                 analysis: Some(Box::new(analysis)),
+                detect: false,
             };
             (app, work, position_store::key(first.source_bytes_hash))
         }
@@ -78,16 +79,19 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             let doc = loaded.document;
             let map_source =
                 MapSource::new(&spec, &doc, input.claims.as_deref(), input.map.as_deref());
-            let (maps, editing, notices) = maps::build(&doc, map_source)?;
+            // The annotations now (they are small and the sidebar shows them at once), the
+            // detector after the first frame.
+            let (maps, editing, notices) = maps::annotated(&doc, map_source)?;
             let mut app = App::new(doc, loaded.name, maps, (0, 0));
             app.load_notices = loaded.notices;
             app.notices = notices;
             app.editing = Some(editing);
-            (
-                app,
-                Work::default(),
-                position_store::key(loaded.source_bytes_hash),
-            )
+            app.analysing = true;
+            let work = Work {
+                detect: true,
+                ..Work::default()
+            };
+            (app, work, position_store::key(loaded.source_bytes_hash))
         }
     };
     app.theme = theme;

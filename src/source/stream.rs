@@ -18,10 +18,13 @@ use crate::document::Document;
 
 /// Files at least this large are streamed.
 pub const STREAM_THRESHOLD: u64 = 1 << 20;
-/// Bytes read for the first screen.
-const FIRST_PART: usize = 48 << 10;
-/// Bytes read per later part.
-const LATER_PART: usize = 2 << 20;
+/// Bytes read for the first screen: several screens of text even on a large terminal,
+/// and little enough to clean and parse in a few milliseconds.
+const FIRST_PART: usize = 16 << 10;
+/// Bytes read per later part: small, because each part is held several times over while
+/// it is read, decoded, cleaned and parsed (the peak memory of loading), and a part every
+/// few tens of milliseconds is plenty for the progress display.
+const LATER_PART: usize = 512 << 10;
 
 /// The first part of a streamed file, loaded, and the means to load the rest.
 pub struct Streamed {

@@ -18,6 +18,7 @@ use super::state::{App, Quit};
 use super::state::{Editing, Maps};
 use super::terminal::TerminalGuard;
 use super::update::{Background, apply_background, update};
+use crate::argument::detect;
 use crate::document::Document;
 use crate::source::stream::Rest;
 
@@ -42,6 +43,9 @@ pub struct Work {
     pub rest: Option<Rest>,
     /// Runs once the whole document is loaded.
     pub analysis: Option<Analysis>,
+    /// Detects the argument map of the (whole) document, to merge into the editing state
+    /// already there.
+    pub detect: bool,
 }
 
 /// Reads the rest of a streamed file on its own thread.
@@ -68,6 +72,29 @@ fn spawn_analysis(analysis: Analysis, doc: Arc<Document>, sender: Sender<Event>)
     thread::spawn(move || {
         let message = Background::Analysed(analysis(&doc));
         let _ = sender.send(Event::Background(Box::new(message)));
+    });
+}
+
+fn spawn_detection(doc: Arc<Document>, sender: Sender<Event>) {
+    thread::spawn(move || {
+        let message = Background::Detected(detect::detect(&doc));
+        let _ = sender.send(Event::Background(Box::new(message)));
+    });
+}
+
+/// Reads terminal events on its own thread.
+fn spawn_input(sender: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            let event = match event::read() {
+                Ok(event) => Event::Terminal(event),
+                Err(_) => Event::InputClosed,
+            };
+            let closed = matches!(event, Event::InputClosed);
+            if sender.send(event).is_err() || closed {
+                break;
+            }
+        }
     });
 }
 
@@ -100,30 +127,20 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
 
-    let Work { rest, mut analysis } = work;
-    if let Some(rest) = rest {
-        spawn_loader(rest, sender.clone());
-    }
-    let background = sender.clone();
-    thread::spawn(move || {
-        loop {
-            let event = match event::read() {
-                Ok(event) => Event::Terminal(event),
-                Err(_) => Event::InputClosed,
-            };
-            let closed = matches!(event, Event::InputClosed);
-            if sender.send(event).is_err() || closed {
-                break;
-            }
-        }
-    });
-
+    let Work {
+        rest,
+        mut analysis,
+        detect,
+    } = work;
+    // Work besides drawing starts after the first frame, so that frame does not share the
+    // cores with it.
+    let mut after_first_frame = Some((rest, detect));
     let mut panic_after_frame = test_panic_requested();
     loop {
         if app.loading.is_none()
             && let Some(analysis) = analysis.take()
         {
-            spawn_analysis(analysis, Arc::clone(&app.doc), background.clone());
+            spawn_analysis(analysis, Arc::clone(&app.doc), sender.clone());
         }
         let drawn = guard.terminal.draw(|frame| {
             // The frame has the terminal's size of this instant; a Resize event still queued
@@ -139,6 +156,15 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
             // The terminal can no longer be written to: it has gone (a closed pty, a
             // hung-up line), which is the same ending as the kernel's SIGHUP.
             return Ok((Exit::TerminalClosed, app));
+        }
+        if let Some((rest, detect)) = after_first_frame.take() {
+            spawn_input(sender.clone());
+            if let Some(rest) = rest {
+                spawn_loader(rest, sender.clone());
+            }
+            if detect {
+                spawn_detection(Arc::clone(&app.doc), sender.clone());
+            }
         }
         if std::mem::take(&mut panic_after_frame) {
             panic!("{TEST_PANIC_VARIABLE}: panic injected after the first frame");

@@ -2,7 +2,7 @@
 //! way out: normal quit, error (the guard's `Drop`), panic (the hook) and signals (the
 //! event loop turns them into a quit, so the guard drops).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -12,7 +12,12 @@ use ratatui::crossterm::{cursor, event, execute, terminal};
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
-pub type Backend = CrosstermBackend<Stdout>;
+/// Buffered, so a frame reaches the terminal in one write (ratatui flushes after each
+/// frame) rather than in the standard output's line-sized pieces.
+pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
+
+/// Room for a full frame of a large terminal with colours.
+const FRAME_BUFFER: usize = 256 << 10;
 
 /// The terminal in raw mode on the alternate screen; restored when dropped.
 pub struct TerminalGuard {
@@ -37,7 +42,8 @@ impl TerminalGuard {
             restore();
             return Err(error);
         }
-        let terminal = Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())?;
+        let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, stdout));
+        let terminal = Terminal::new(backend).inspect_err(|_| restore())?;
         Ok(TerminalGuard {
             terminal: ManuallyDrop::new(terminal),
         })

@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::argument::Origin;
+use crate::argument::edit::visible_detected;
+use crate::argument::{ArgumentMap, Origin};
 use crate::document::Document;
 use crate::layout::Anchor;
 use crate::ui::state::{App, Editing, Maps};
@@ -26,6 +27,9 @@ pub enum Background {
     /// The argument maps of the whole document and the editing state, or why there are
     /// none (an annotation file that does not fit, say).
     Analysed(Result<(Maps, Editing, Vec<String>), String>),
+    /// The detector's map of the whole document, for a reader whose editing state is
+    /// already there (and may have been edited since).
+    Detected(ArgumentMap),
 }
 
 pub fn apply(app: &mut App, message: Background) {
@@ -73,6 +77,19 @@ pub fn apply(app: &mut App, message: Background) {
             app.selected = app.selected.filter(|&s| s < count);
             app.editing = Some(editing);
             app.notices.extend(notices);
+            sidebar::keep_selection_visible(app);
+        }
+        Background::Detected(detected) => {
+            app.analysing = false;
+            if let Some(editing) = app.editing.as_mut() {
+                // What the reader marked or rejected meanwhile stays; detections at those
+                // sentences are not shown.
+                app.maps.detected =
+                    visible_detected(&detected, editing.editor.map(), editing.editor.rejected());
+                editing.detected = detected;
+            }
+            let count = app.sidebar_view().entry_count();
+            app.selected = app.selected.filter(|&s| s < count);
             sidebar::keep_selection_visible(app);
         }
         Background::Analysed(Err(problem)) => {
