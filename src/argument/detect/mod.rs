@@ -22,6 +22,10 @@
 //!    narrative, examples and rebuttal role; the best are kept (`rank`), their number
 //!    growing with the article's length.
 //!
+//! In a transcript (`speakers`: "NAME:" turns) the speaker decides the voice: the other
+//! side's sentences are scored as its own key claims and become counterclaims, and the
+//! moderator's words are neither.
+//!
 //! Cost: linear in the text, with constant work per sentence (a fixed-size feature record,
 //! no allocation); only the bounded set of chosen items gets evidence strings and
 //! content-word comparisons.
