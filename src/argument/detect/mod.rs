@@ -195,8 +195,9 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     ArgumentMap::new(items)
 }
 
-/// Score of `sentences[i]` as a counterclaim. In a transcript the other side's
-/// counterclaims are its own key claims, so those are scored as key claims of its speaker.
+/// Score of `sentences[i]` as a counterclaim. In a transcript the other side's key claims
+/// are the author's counterclaims, so its sentences are scored as key claims of their
+/// speaker.
 fn counter_score(
     sentences: &[Sentence],
     strengths: &[f32],
@@ -303,25 +304,20 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .iter()
         .map(|&i| doc.paragraphs[i].sentences.len())
         .sum();
-    // The introduction is the first real paragraph: a byline, a dateline or a heading the
-    // loader left in the body is a short one-sentence block.
     let turns = speakers::turns(prose.iter().map(|&i| doc.paragraph_text(i)));
     let turn = |rank: usize| turns.as_ref().and_then(|t| t[rank]);
-    // In a transcript the author's first and last turns are introduction and conclusion.
-    let speaks_for_author =
-        |rank: usize| turns.is_none() || turn(rank) == Some(speakers::Turn::Author);
-    let real = |&rank: &usize| {
+    // The introduction is the first real paragraph: a byline, a dateline or a heading the
+    // loader left in the body is a short one-sentence block. Likewise the conclusion is
+    // the last real one: an author's note, a sign-off or a "Thank you." may follow it. In
+    // a transcript they are the author's first and last turns.
+    let real = |rank: usize| {
         let i = prose[rank];
-        speaks_for_author(rank)
+        (turns.is_none() || turn(rank) == Some(speakers::Turn::Author))
             && (doc.paragraphs[i].sentences.len() > 1
                 || doc.paragraph_text(i).split_whitespace().count() >= 15)
     };
-    let ranks: Vec<usize> = (0..prose.len()).collect();
-    let intro = ranks.iter().position(real).unwrap_or(0);
-    // Likewise the conclusion is the last real paragraph: an author's note, a sign-off or
-    // a "Thank you." may follow it.
-    let conclusion = ranks
-        .iter()
+    let intro = (0..prose.len()).position(real).unwrap_or(0);
+    let conclusion = (0..prose.len())
         .rposition(real)
         .unwrap_or(prose.len().saturating_sub(1));
     let mut out = Vec::with_capacity(total);
