@@ -11,7 +11,7 @@ use counterpoint::argument::detect::detect;
 use counterpoint::argument::eval::{self, Scores};
 use counterpoint::argument::{ArgumentMap, ClaimKind, Origin, annotations};
 use counterpoint::document::{Document, Metadata, SentenceRef};
-use counterpoint::source;
+use counterpoint::source::{self, LoadOptions};
 
 // --- Short texts -----------------------------------------------------------------------
 
@@ -285,34 +285,15 @@ fn annotated_texts(folder: &str) -> Vec<PathBuf> {
     paths
 }
 
-/// Loads a page dump. Interim: until the plain-text cleaner lands, the first line is the
-/// title and paragraphs are blank-line blocks (or lines, in files without blank lines).
-fn load(text: &str) -> Document {
-    let doc = source::plaintext::parse(text);
-    if doc.meta.title.is_some() {
-        return doc;
-    }
-    let text = text.trim_start();
-    let (title, body) = text.split_once('\n').unwrap_or((text, ""));
-    let blocks: Vec<&str> = if body.contains("\n\n") {
-        body.split("\n\n").collect()
-    } else {
-        body.lines().collect()
-    };
-    let blocks: Vec<&str> = blocks
-        .into_iter()
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .collect();
-    let meta = Metadata {
-        title: Some(title.trim().to_string()),
-        ..Metadata::default()
-    };
-    Document::from_paragraphs(meta, &blocks)
+/// Loads an article the way `counterpoint eval` does (format from the name).
+fn load(name: &str, text: &str) -> Document {
+    source::load_bytes(text.as_bytes(), name, &LoadOptions::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .document
 }
 
 fn evaluate(label: &str, text: &str, claims: &str) -> Scores {
-    let doc = load(text);
+    let doc = load(label, text);
     let gold = annotations::parse(claims, &doc, label).unwrap_or_else(|e| panic!("{e:#}"));
     eval::score(&gold, &detect(&doc))
 }
@@ -398,7 +379,7 @@ fn heldout_annotations_anchor() {
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
         let claims = std::fs::read_to_string(path.with_extension("claims.toml")).unwrap();
-        let doc = load(&text);
+        let doc = load(&path.display().to_string(), &text);
         let label = path.display().to_string();
         let gold = annotations::parse(&claims, &doc, &label).unwrap_or_else(|e| panic!("{e:#}"));
         assert!(gold.of_kind(ClaimKind::Key).count() > 0, "{label}");

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::argument::edit::{Editor, visible_detected};
+use crate::argument::edit::Editor;
 use crate::argument::store::ClaimsStore;
 use crate::argument::{ArgumentMap, annotations, detect, import};
 use crate::document::Document;
@@ -51,12 +51,11 @@ impl MapSource {
 /// place). An annotation file that does not parse is an error.
 pub fn build(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<String>)> {
     let (maps, mut editing, notices) = annotated(doc, source)?;
-    let detected = detect::detect(doc);
+    editing.detected = detect::detect(doc);
     let maps = Maps {
-        detected: visible_detected(&detected, editing.editor.map(), editing.editor.rejected()),
+        detected: editing.visible_detected(),
         ..maps
     };
-    editing.detected = detected;
     Ok((maps, editing, notices))
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use std::path::PathBuf;
 
-use crate::argument::edit::Editor;
+use crate::argument::edit::{Editor, visible_detected};
 use crate::argument::store::ClaimsStore;
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::{Document, SentenceRef};
@@ -90,6 +90,14 @@ pub struct Editing {
     pub detected: ArgumentMap,
     /// Where exports go: beside the article, or `None` for the data directory.
     pub article: Option<PathBuf>,
+}
+
+impl Editing {
+    /// The detected items the sidebar shows: those at sentences the reader has not marked,
+    /// accepted or rejected.
+    pub fn visible_detected(&self) -> ArgumentMap {
+        visible_detected(&self.detected, self.editor.map(), self.editor.rejected())
+    }
 }
 
 /// What the reader is looking at and where.

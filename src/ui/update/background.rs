@@ -2,7 +2,6 @@
 
 use std::sync::Arc;
 
-use crate::argument::edit::visible_detected;
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::Document;
 use crate::layout::Anchor;
@@ -84,9 +83,8 @@ pub fn apply(app: &mut App, message: Background) {
             if let Some(editing) = app.editing.as_mut() {
                 // What the reader marked or rejected meanwhile stays; detections at those
                 // sentences are not shown.
-                app.maps.detected =
-                    visible_detected(&detected, editing.editor.map(), editing.editor.rejected());
                 editing.detected = detected;
+                app.maps.detected = editing.visible_detected();
             }
             let count = app.sidebar_view().entry_count();
             app.selected = app.selected.filter(|&s| s < count);

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::argument::edit::{Outcome, visible_detected};
+use crate::argument::edit::Outcome;
 use crate::argument::store::SaveError;
 use crate::argument::{ClaimKind, Item, Origin, annotations, export};
 use crate::document::SentenceRef;
@@ -206,9 +206,8 @@ fn finish(app: &mut App, outcome: Outcome, show_annotated: bool) {
 /// The sidebar's maps from the editor: its map, and the detections not yet decided.
 fn refresh_maps(app: &mut App) {
     let Some(editing) = &app.editing else { return };
-    let annotated = editing.editor.map().clone();
-    app.maps.detected = visible_detected(&editing.detected, &annotated, editing.editor.rejected());
-    app.maps.annotated = Some(annotated);
+    app.maps.detected = editing.visible_detected();
+    app.maps.annotated = Some(editing.editor.map().clone());
 }
 
 /// Saves the annotations; says where, or why not.
