@@ -19,6 +19,8 @@ pub const MIDPOINT: f32 = 1.0;
 /// Sentences scoring below this are never shown as key claims, however short the list.
 pub const FLOOR: f32 = 0.3;
 
+const GENERAL: f32 = 0.4;
+
 /// Where a sentence stands in the argument found so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -60,7 +62,11 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
         + 0.8 * (f32::from(f.capitalised) / words - 0.1).max(0.0);
     let storytelling = narrative > 0.35;
 
-    let (bonus, place) = position(&s.pos);
+    let (mut bonus, place) = position(&s.pos);
+    // An opening hook is rarely the thesis, but an opening that takes a stance may be.
+    if s.pos.first_paragraph && bonus < 0.0 && (f.has(CueKind::Stance) || f.has(CueKind::Thesis)) {
+        bonus = 0.0;
+    }
     if bonus != 0.0 {
         score += if storytelling && bonus > 0.0 {
             bonus * 0.5
@@ -100,6 +106,23 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
         note!("narrative or background");
     }
     score -= narrative;
+    // A general statement about how things are, in the author's voice, with no figures,
+    // names or story: "A heat plan is not a favour to the workforce."
+    let general = f.present > 0
+        && f.past == 0
+        && f.numbers == 0
+        && f.capitalised <= 1
+        && !f.question
+        && !f.has(CueKind::FirstPerson)
+        && others == 0.0;
+    if general {
+        score += GENERAL;
+        note!("general statement");
+    }
+    if let Some(c) = f.cue_text(s.text, CueKind::Aside) {
+        score -= 0.8;
+        note!("aside: '{c}'");
+    }
     if f.words < 3 {
         score -= 0.6;
     }
@@ -118,12 +141,19 @@ pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<S
 /// The bonus for where a sentence stands, and its name for evidence.
 fn position(p: &super::Position) -> (f32, &'static str) {
     let several = p.paragraph_sentences > 1;
+    // In a transcript the author states the case in the opening turn; later turns answer
+    // the other side, and a turn has no topic sentence.
+    let transcript = p.turn.is_some();
     if p.preamble {
         (-0.8, "before the introduction")
     } else if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
         (1.2, "conclusion paragraph")
     } else if p.last_paragraph {
         (0.2, "conclusion paragraph")
+    } else if transcript && p.first_paragraph {
+        (0.6, "opening statement")
+    } else if transcript {
+        (-0.3, "a reply in the debate")
     } else if p.first_paragraph && p.last_in_paragraph && several {
         (1.2, "ends the introduction")
     } else if p.first_paragraph {

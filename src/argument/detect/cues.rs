@@ -97,6 +97,9 @@ pub struct Features {
     pub numbers: u16,
     /// Past-tense markers: "-ed" words, "was", "were", "had".
     pub past: u16,
+    /// Present-tense "is", "are", "does", "do" and their negations: a general statement
+    /// about how things are.
+    pub present: u16,
     /// Words inside quotation marks.
     pub quoted_words: u16,
     /// Title stems used (see `title.rs`).
@@ -115,6 +118,7 @@ impl Default for Features {
             capitalised: 0,
             numbers: 0,
             past: 0,
+            present: 0,
             quoted_words: 0,
             title_mask: 0,
             question: false,
@@ -324,6 +328,14 @@ fn word_kind(word: &[u8]) -> Option<CueKind> {
     contracted.then_some(CueKind::Negation)
 }
 
+/// "is", "are", "does", "do" and their negations.
+fn is_present(word: &[u8]) -> bool {
+    const FORMS: [&[u8]; 9] = [
+        b"is", b"are", b"isn't", b"aren't", b"does", b"doesn't", b"do", b"don't", b"cannot",
+    ];
+    word.len() <= 7 && FORMS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// One byte pass: word counts, capitals, numbers, past tense, quotations, question mark.
 fn surface(bytes: &[u8], title: &Title, f: &mut Features) {
     let mut i = 0;
@@ -408,6 +420,8 @@ fn surface(bytes: &[u8], title: &Title, f: &mut Features) {
         };
         if past {
             f.past = f.past.saturating_add(1);
+        } else if is_present(word) {
+            f.present = f.present.saturating_add(1);
         }
         first_word = false;
     }

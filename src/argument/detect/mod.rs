@@ -134,7 +134,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     let keys = rank::top(
         &key_scores,
         claims::FLOOR,
-        rank::key_budget(paragraphs),
+        rank::key_budget(sentences.iter().map(|s| usize::from(s.f.words)).sum()),
         paragraph_of,
         |i| role[i] != Role::Counter,
         |i| {
@@ -306,24 +306,13 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .sum();
     let turns = speakers::turns(prose.iter().map(|&i| doc.paragraph_text(i)));
     let turn = |rank: usize| turns.as_ref().and_then(|t| t[rank]);
-    // The introduction is the first real paragraph: a byline, a dateline or a heading the
-    // loader left in the body is a short one-sentence block. Likewise the conclusion is
-    // the last real one: an author's note, a sign-off or a "Thank you." may follow it. In
-    // a transcript they are the author's first and last turns.
-    let real = |rank: usize| {
-        let i = prose[rank];
-        (turns.is_none() || turn(rank) == Some(speakers::Turn::Author))
-            && (doc.paragraphs[i].sentences.len() > 1
-                || doc.paragraph_text(i).split_whitespace().count() >= 15)
-    };
-    let intro = (0..prose.len()).position(real).unwrap_or(0);
-    let conclusion = (0..prose.len())
-        .rposition(real)
-        .unwrap_or(prose.len().saturating_sub(1));
     let mut out = Vec::with_capacity(total);
+    // Sentences of each prose paragraph, as a range of `out`.
+    let mut spans = Vec::with_capacity(prose.len());
     for (rank, &p) in prose.iter().enumerate() {
         let paragraph = &doc.paragraphs[p];
         let n = paragraph.sentences.len();
+        spans.push(out.len()..out.len() + n);
         for sentence in 0..n {
             let at = SentenceRef {
                 paragraph: p,
@@ -338,17 +327,40 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
                 title_mask: f.title_mask,
                 title: 0.0,
                 pos: Position {
-                    first_paragraph: rank == intro,
-                    preamble: rank < intro
-                        || rank > conclusion
-                        || turn(rank) == Some(speakers::Turn::Moderator),
-                    last_paragraph: rank == conclusion,
                     first_in_paragraph: sentence == 0,
                     last_in_paragraph: sentence + 1 == n,
                     paragraph_sentences: n,
                     turn: turn(rank),
+                    ..Position::default()
                 },
             });
+        }
+    }
+    // The introduction is the first real paragraph: a byline, a dateline or a heading the
+    // loader left in the body is a short one-sentence block. Likewise the conclusion is
+    // the last real one: an author's note, a sign-off or a "Thank you." may follow it, but
+    // a short last paragraph that takes a stance ("We must act now.") is the conclusion.
+    // In a transcript they are the author's first and last turns.
+    let real = |rank: usize| {
+        let span = &out[spans[rank].clone()];
+        (turns.is_none() || turn(rank) == Some(speakers::Turn::Author))
+            && (span.len() > 1
+                || span.iter().any(|s| {
+                    s.f.words >= 15
+                        || s.f.has(lexicon::CueKind::Stance)
+                        || s.f.has(lexicon::CueKind::Thesis)
+                }))
+    };
+    let intro = (0..prose.len()).position(real).unwrap_or(0);
+    let conclusion = (0..prose.len())
+        .rposition(real)
+        .unwrap_or(prose.len().saturating_sub(1));
+    for (rank, span) in spans.into_iter().enumerate() {
+        for s in &mut out[span] {
+            s.pos.first_paragraph = rank == intro;
+            s.pos.last_paragraph = rank == conclusion;
+            s.pos.preamble =
+                rank < intro || rank > conclusion || turn(rank) == Some(speakers::Turn::Moderator);
         }
     }
     (out, prose.len())

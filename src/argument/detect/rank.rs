@@ -2,9 +2,9 @@
 //! length (in paragraphs); the strongest candidates are kept, at most a few per paragraph
 //! so that one dense paragraph does not crowd out the rest of the argument.
 
-/// Key claims shown for an article of `paragraphs` paragraphs.
-pub fn key_budget(paragraphs: usize) -> usize {
-    (3 + paragraphs / 2).clamp(3, 12)
+/// Key claims shown for an article of `words` words of prose.
+pub fn key_budget(words: usize) -> usize {
+    ((words as f32).sqrt() / 3.6).round().clamp(4.0, 12.0) as usize
 }
 
 /// Most counterclaims shown for an article of `paragraphs` paragraphs.
