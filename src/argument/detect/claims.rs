@@ -1,25 +1,26 @@
 //! Key-claim scoring: how likely a sentence states the author's thesis or a main claim.
 //!
-//! Positive evidence: it shares the title's rarer words; it carries stance (modal "should",
-//! "must", explicit thesis phrasing, comparison "is better than"), evaluative words, a
-//! conclusion marker or a signpost; it sits where writers put claims (the opening and
+//! A linear model over named, interpretable features ([`Feature`]), each with one weight
+//! ([`WEIGHTS`]). Positive evidence: the sentence shares the title's rarer words; it
+//! carries stance (modal "should", "must", explicit thesis phrasing, comparison "is better
+//! than"), evaluative words, a conclusion marker or a signpost; it makes a general
+//! statement about how things are; it sits where writers put claims (the opening and
 //! closing paragraphs, the end of the introduction, a body paragraph's topic sentence or
-//! closing sentence, the last sentence). Negative evidence: the sentence reports others
-//! (attribution, quotation), is a question, concedes, tells a story (past tense, dates,
-//! numbers, names, "recently"), illustrates ("for example"), or answers a counterclaim.
+//! closing sentence). Negative evidence: the sentence reports others (attribution,
+//! quotation), is a question, concedes, tells a story (past tense, dates, numbers, names,
+//! "recently"), illustrates ("for example"), is an aside to the reader, or answers a
+//! counterclaim.
 
 use super::Sentence;
 use super::attribution;
-use super::cues::Features;
 use super::lexicon::CueKind;
+use super::speakers::Turn;
 use super::title::Title;
 
 /// The score above which a sentence is a plausible key claim (confidence 0.5).
 pub const MIDPOINT: f32 = 1.0;
 /// Sentences scoring below this are never shown as key claims, however short the list.
 pub const FLOOR: f32 = 0.3;
-
-const GENERAL: f32 = 0.4;
 
 /// Where a sentence stands in the argument found so far.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,179 +33,313 @@ pub enum Role {
     Rebuttal,
 }
 
-/// Score of `s` as a key claim; pushes readable reasons into `why` when given.
-pub fn score(s: &Sentence, title: &Title, role: Role, mut why: Option<&mut Vec<String>>) -> f32 {
-    let f = &s.f;
-    let mut score = 0.0;
-    // Reasons are formatted only when asked for.
-    macro_rules! note {
-        ($($arg:tt)*) => {
-            if let Some(out) = why.as_deref_mut() {
-                out.push(format!($($arg)*));
-            }
-        };
-    }
-
-    if s.title > 0.0 {
-        score += 1.0 * s.title;
-        if s.title >= 0.2 {
-            note!("matches title: {}", title.words(s.title_mask).join(", "));
-        }
-    }
-    score += stance(s.text, f, why.as_deref_mut());
-
-    // Narrative: past-tense event reporting with dates, numbers and names. A narrative
-    // sentence in a thesis position (a news-style opening) gets half the position's weight.
-    let words = f32::from(f.words.max(1));
-    let narrative = 0.5 * f.count(CueKind::Narrative).min(3.0)
-        + 0.15 * f32::from(f.numbers.min(4))
-        + 3.0 * (f32::from(f.past) / words - 0.05).max(0.0)
-        + 0.8 * (f32::from(f.capitalised) / words - 0.1).max(0.0);
-    let storytelling = narrative > 0.35;
-
-    let (mut bonus, place) = position(&s.pos);
-    // An opening hook is rarely the thesis, but an opening that takes a stance may be.
-    if s.pos.first_paragraph && bonus < 0.0 && (f.has(CueKind::Stance) || f.has(CueKind::Thesis)) {
-        bonus = 0.0;
-    }
-    if bonus != 0.0 {
-        score += if storytelling && bonus > 0.0 {
-            bonus * 0.5
-        } else {
-            bonus
-        };
-        if bonus > 0.0 {
-            note!("thesis position: {place}");
-        }
-    }
-
-    // Negative evidence.
-    if s.pos.turn == Some(super::speakers::Turn::Opponent) {
-        score -= 2.0;
-        note!("spoken by the other side");
-    }
-    let others = attribution::others(s.text, f);
-    if others > 0.0 {
-        score -= 1.4 * others;
-        if let Some(out) = why.as_deref_mut() {
-            attribution::explain(s.text, f, out);
-        }
-    }
-    if f.question {
-        score -= 1.5;
-        note!("question");
-    }
-    if f.opens_with(CueKind::Concession) {
-        score -= 0.7;
-    }
-    if f.opens_with(CueKind::Example) {
-        score -= 0.8;
-    } else if f.has(CueKind::Example) {
-        score -= 0.3;
-    }
-    if storytelling {
-        note!("narrative or background");
-    }
-    score -= narrative;
-    // A general statement about how things are, in the author's voice, with no figures,
-    // names or story: "A heat plan is not a favour to the workforce."
-    let general = f.present > 0
-        && f.past == 0
-        && f.numbers == 0
-        && f.capitalised <= 1
-        && !f.question
-        && !f.has(CueKind::FirstPerson)
-        && others == 0.0;
-    if general {
-        score += GENERAL;
-        note!("general statement");
-    }
-    if let Some(c) = f.cue_text(s.text, CueKind::Aside) {
-        score -= 0.8;
-        note!("aside: '{c}'");
-    }
-    if f.words < 3 {
-        score -= 0.6;
-    }
-    match role {
-        Role::Plain => {}
-        // The paragraph is given to an opposing view and its answer.
-        Role::DebatedParagraph => score -= 0.4,
-        Role::Rebuttal => {
-            score -= 0.8;
-            note!("answers a counterclaim");
-        }
-    }
-    score
+/// What the key-claim score weighs. Values are 0 or 1 unless said otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feature {
+    /// Weighted share of the title's words, 0–1.
+    Title,
+    Thesis,
+    Stance,
+    Conclusion,
+    /// Opens with a signpost ("Another reason is …").
+    Signpost,
+    /// Opens with a conclusion marker ("Therefore, …").
+    OpensConclusion,
+    /// Opens with "So" (not "So far").
+    OpensSo,
+    /// Evaluative words, up to three.
+    Evaluative,
+    Prediction,
+    FirstPerson,
+    /// Sits in the conclusion as its first or last sentence (halved in a narrative
+    /// sentence, as are the other thesis positions).
+    ConclusionEdge,
+    /// Sits inside the conclusion.
+    ConclusionInner,
+    /// Closes the introduction.
+    IntroductionEnd,
+    /// Elsewhere in the introduction, with no stance: an opening hook.
+    IntroductionHook,
+    /// Opens a body paragraph.
+    TopicSentence,
+    /// Closes a body paragraph.
+    ClosingSentence,
+    /// In a transcript, in the author's opening statement.
+    OpeningStatement,
+    /// In a transcript, in a later turn of the author's.
+    Reply,
+    /// Before the introduction or after the conclusion.
+    Preamble,
+    /// In a transcript, spoken by the other side.
+    Opponent,
+    /// How strongly it speaks for others ([`attribution::others`]).
+    Others,
+    Question,
+    OpensConcession,
+    OpensExample,
+    /// Gives an example later in the sentence.
+    Example,
+    /// Narrative strength: story cues, numbers, past tense, names.
+    Narrative,
+    /// Present tense with no figures, names, story, first person or other voice.
+    General,
+    Aside,
+    /// Fewer than three words.
+    Fragment,
+    DebatedParagraph,
+    Rebuttal,
 }
 
-/// The bonus for where a sentence stands, and its name for evidence.
-fn position(p: &super::Position) -> (f32, &'static str) {
+/// Number of [`Feature`]s.
+pub const FEATURES: usize = Feature::Rebuttal as usize + 1;
+
+impl Feature {
+    /// Every feature, in order.
+    pub const ALL: [Feature; FEATURES] = [
+        Feature::Title,
+        Feature::Thesis,
+        Feature::Stance,
+        Feature::Conclusion,
+        Feature::Signpost,
+        Feature::OpensConclusion,
+        Feature::OpensSo,
+        Feature::Evaluative,
+        Feature::Prediction,
+        Feature::FirstPerson,
+        Feature::ConclusionEdge,
+        Feature::ConclusionInner,
+        Feature::IntroductionEnd,
+        Feature::IntroductionHook,
+        Feature::TopicSentence,
+        Feature::ClosingSentence,
+        Feature::OpeningStatement,
+        Feature::Reply,
+        Feature::Preamble,
+        Feature::Opponent,
+        Feature::Others,
+        Feature::Question,
+        Feature::OpensConcession,
+        Feature::OpensExample,
+        Feature::Example,
+        Feature::Narrative,
+        Feature::General,
+        Feature::Aside,
+        Feature::Fragment,
+        Feature::DebatedParagraph,
+        Feature::Rebuttal,
+    ];
+}
+
+/// One weight per [`Feature`], in its order.
+pub const WEIGHTS: [f32; FEATURES] = [
+    1.0,  // Title
+    1.1,  // Thesis
+    0.9,  // Stance
+    0.6,  // Conclusion
+    0.8,  // Signpost
+    0.3,  // OpensConclusion
+    0.6,  // OpensSo
+    0.3,  // Evaluative
+    0.25, // Prediction
+    0.15, // FirstPerson
+    1.2,  // ConclusionEdge
+    0.2,  // ConclusionInner
+    1.2,  // IntroductionEnd
+    -0.3, // IntroductionHook
+    0.8,  // TopicSentence
+    0.2,  // ClosingSentence
+    0.6,  // OpeningStatement
+    -0.3, // Reply
+    -0.8, // Preamble
+    -2.0, // Opponent
+    -1.4, // Others
+    -1.5, // Question
+    -0.7, // OpensConcession
+    -0.8, // OpensExample
+    -0.3, // Example
+    -1.0, // Narrative
+    0.4,  // General
+    -0.8, // Aside
+    -0.6, // Fragment
+    -0.4, // DebatedParagraph
+    -0.8, // Rebuttal
+];
+
+/// The feature values of `s` in `role`.
+pub fn features(s: &Sentence, role: Role) -> [f32; FEATURES] {
+    use Feature as F;
+    let f = &s.f;
+    let mut x = [0.0; FEATURES];
+    let mut set = |feature: F, value: f32| x[feature as usize] = value;
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+
+    set(F::Title, s.title);
+    set(F::Thesis, flag(f.has(CueKind::Thesis)));
+    set(F::Stance, flag(f.has(CueKind::Stance)));
+    set(F::Conclusion, flag(f.has(CueKind::Conclusion)));
+    set(F::Signpost, flag(f.opens_with(CueKind::Signpost)));
+    let opens_conclusion = f.opens_with(CueKind::Conclusion);
+    set(F::OpensConclusion, flag(opens_conclusion));
+    set(F::OpensSo, flag(!opens_conclusion && opens_with_so(s)));
+    set(F::Evaluative, f.count(CueKind::Evaluative).min(3.0));
+    set(F::Prediction, flag(f.has(CueKind::Prediction)));
+    set(F::FirstPerson, flag(f.has(CueKind::FirstPerson)));
+
+    let narrative = narrative(s);
+    // A narrative sentence in a thesis position (a news-style opening) counts half.
+    let place = if narrative > 0.35 { 0.5 } else { 1.0 };
+    if let Some(position) = position(s) {
+        let negative = matches!(position, F::IntroductionHook | F::Reply | F::Preamble);
+        set(position, if negative { 1.0 } else { place });
+    }
+
+    set(F::Opponent, flag(s.pos.turn == Some(Turn::Opponent)));
+    let others = attribution::others(s.text, f);
+    set(F::Others, others);
+    set(F::Question, flag(f.question));
+    set(F::OpensConcession, flag(f.opens_with(CueKind::Concession)));
+    let opens_example = f.opens_with(CueKind::Example);
+    set(F::OpensExample, flag(opens_example));
+    set(F::Example, flag(!opens_example && f.has(CueKind::Example)));
+    set(F::Narrative, narrative);
+    set(
+        F::General,
+        flag(
+            f.present > 0
+                && f.past == 0
+                && f.numbers == 0
+                && f.capitalised <= 1
+                && !f.question
+                && !f.has(CueKind::FirstPerson)
+                && others == 0.0,
+        ),
+    );
+    set(F::Aside, flag(f.has(CueKind::Aside)));
+    set(F::Fragment, flag(f.words < 3));
+    set(F::DebatedParagraph, flag(role == Role::DebatedParagraph));
+    set(F::Rebuttal, flag(role == Role::Rebuttal));
+    x
+}
+
+/// Score of `s` as a key claim; pushes readable reasons into `why` when given.
+pub fn score(s: &Sentence, title: &Title, role: Role, why: Option<&mut Vec<String>>) -> f32 {
+    let x = features(s, role);
+    if let Some(out) = why {
+        explain(s, title, &x, out);
+    }
+    weigh(&x, &WEIGHTS)
+}
+
+/// The score of feature values `x` under `weights`.
+pub fn weigh(x: &[f32; FEATURES], weights: &[f32; FEATURES]) -> f32 {
+    x.iter().zip(weights).map(|(x, w)| x * w).sum()
+}
+
+/// Readable evidence for the features that speak for or against `s`.
+fn explain(s: &Sentence, title: &Title, x: &[f32; FEATURES], out: &mut Vec<String>) {
+    use Feature as F;
+    let f = &s.f;
+    let on = |feature: F| x[feature as usize] != 0.0;
+    let cue = |out: &mut Vec<String>, feature: F, kind: CueKind, label: &str| {
+        if on(feature)
+            && let Some(c) = f.cue_text(s.text, kind)
+        {
+            out.push(format!("{label}: '{c}'"));
+        }
+    };
+    if s.title >= 0.2 {
+        out.push(format!(
+            "matches title: {}",
+            title.words(s.title_mask).join(", ")
+        ));
+    }
+    cue(out, F::Thesis, CueKind::Thesis, "thesis marker");
+    cue(out, F::Stance, CueKind::Stance, "stance");
+    cue(out, F::Conclusion, CueKind::Conclusion, "conclusion marker");
+    cue(out, F::Signpost, CueKind::Signpost, "signpost");
+    if on(F::OpensSo) {
+        out.push("conclusion marker: 'So'".into());
+    }
+    cue(out, F::Evaluative, CueKind::Evaluative, "evaluative");
+    let place = [
+        (F::ConclusionEdge, "conclusion paragraph"),
+        (F::ConclusionInner, "conclusion paragraph"),
+        (F::IntroductionEnd, "ends the introduction"),
+        (F::TopicSentence, "topic sentence"),
+        (F::ClosingSentence, "closes a paragraph"),
+        (F::OpeningStatement, "opening statement"),
+    ];
+    if let Some((_, name)) = place.iter().find(|(feature, _)| on(*feature)) {
+        out.push(format!("thesis position: {name}"));
+    }
+    if on(F::Opponent) {
+        out.push("spoken by the other side".into());
+    }
+    if on(F::Others) {
+        attribution::explain(s.text, f, out);
+    }
+    if on(F::Question) {
+        out.push("question".into());
+    }
+    if x[F::Narrative as usize] > 0.35 {
+        out.push("narrative or background".into());
+    }
+    if on(F::General) {
+        out.push("general statement".into());
+    }
+    if let Some(c) = f.cue_text(s.text, CueKind::Aside) {
+        out.push(format!("aside: '{c}'"));
+    }
+    if on(F::Rebuttal) {
+        out.push("answers a counterclaim".into());
+    }
+}
+
+/// "So …" opening a sentence (not "So far …").
+fn opens_with_so(s: &Sentence) -> bool {
+    let rest = &s.text[s.f.lead as usize..];
+    rest.starts_with("So ") && !rest.starts_with("So far")
+}
+
+/// Narrative: past-tense event reporting with dates, numbers and names.
+fn narrative(s: &Sentence) -> f32 {
+    let f = &s.f;
+    let words = f32::from(f.words.max(1));
+    0.5 * f.count(CueKind::Narrative).min(3.0)
+        + 0.15 * f32::from(f.numbers.min(4))
+        + 3.0 * (f32::from(f.past) / words - 0.05).max(0.0)
+        + 0.8 * (f32::from(f.capitalised) / words - 0.1).max(0.0)
+}
+
+/// The position feature of `s`, if any.
+fn position(s: &Sentence) -> Option<Feature> {
+    use Feature as F;
+    let p = &s.pos;
     let several = p.paragraph_sentences > 1;
     // In a transcript the author states the case in the opening turn; later turns answer
     // the other side, and a turn has no topic sentence.
     let transcript = p.turn.is_some();
+    let stance = s.f.has(CueKind::Stance) || s.f.has(CueKind::Thesis);
     if p.preamble {
-        (-0.8, "before the introduction")
+        Some(F::Preamble)
     } else if p.last_paragraph && (p.first_in_paragraph || p.last_in_paragraph) {
-        (1.2, "conclusion paragraph")
+        Some(F::ConclusionEdge)
     } else if p.last_paragraph {
-        (0.2, "conclusion paragraph")
+        Some(F::ConclusionInner)
     } else if transcript && p.first_paragraph {
-        (0.6, "opening statement")
+        Some(F::OpeningStatement)
     } else if transcript {
-        (-0.3, "a reply in the debate")
+        Some(F::Reply)
     } else if p.first_paragraph && p.last_in_paragraph && several {
-        (1.2, "ends the introduction")
+        Some(F::IntroductionEnd)
     } else if p.first_paragraph {
-        (-0.3, "introduction")
+        // An opening hook is rarely the thesis, but an opening that takes a stance may be.
+        (!stance).then_some(F::IntroductionHook)
     } else if p.first_in_paragraph && several {
-        (0.8, "topic sentence")
+        Some(F::TopicSentence)
     } else if p.last_in_paragraph && several {
-        (0.2, "closes a paragraph")
+        Some(F::ClosingSentence)
     } else {
-        (0.0, "")
+        None
     }
-}
-
-/// The stance part of the score: modality, thesis phrasing, evaluation, conclusions.
-fn stance(text: &str, f: &Features, mut why: Option<&mut Vec<String>>) -> f32 {
-    let mut score = 0.0;
-    let mut cue = |kind: CueKind, weight: f32, label: &str| {
-        if let Some(c) = f.cue_text(text, kind) {
-            score += weight;
-            if let Some(out) = why.as_deref_mut() {
-                out.push(format!("{label}: '{c}'"));
-            }
-        }
-    };
-    cue(CueKind::Thesis, 1.1, "thesis marker");
-    cue(CueKind::Stance, 0.9, "stance");
-    cue(CueKind::Conclusion, 0.6, "conclusion marker");
-    if f.opens_with(CueKind::Signpost) {
-        cue(CueKind::Signpost, 0.8, "signpost");
-    }
-    if f.opens_with(CueKind::Conclusion) {
-        score += 0.3;
-    } else if text[f.lead as usize..].starts_with("So ")
-        && !text[f.lead as usize..].starts_with("So far")
-    {
-        score += 0.6;
-        if let Some(out) = why.as_deref_mut() {
-            out.push("conclusion marker: 'So'".into());
-        }
-    }
-    if f.has(CueKind::Evaluative) {
-        score += 0.3 * f.count(CueKind::Evaluative).min(3.0);
-        if let (Some(c), Some(out)) = (f.cue_text(text, CueKind::Evaluative), why) {
-            out.push(format!("evaluative: '{c}'"));
-        }
-    }
-    if f.has(CueKind::Prediction) {
-        score += 0.25;
-    }
-    if f.has(CueKind::FirstPerson) {
-        score += 0.15;
-    }
-    score
 }

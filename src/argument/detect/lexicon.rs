@@ -124,6 +124,8 @@ pub const REPORTING_VERBS: &[&str] = &[
     "proposes",
     "proposed",
     "tell us",
+    "reported",
+    "reports that",
     "tell you",
     "reckon",
     "reckons",

@@ -76,85 +76,28 @@ struct Sentence<'a> {
 /// Detects the argument of `doc`. Every item is marked [`Origin::Detected`] and carries
 /// its evidence and a confidence.
 pub fn detect(doc: &Document) -> ArgumentMap {
-    let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
-    let (mut sentences, paragraphs) = collect(doc, &title);
-    if sentences.is_empty() {
+    let Some(analysis) = Analysis::new(doc) else {
         return ArgumentMap::default();
-    }
-    title.weigh(sentences.iter().map(|s| s.title_mask));
-    if !title.is_empty() {
-        for s in &mut sentences {
-            s.title = title.coverage(s.title_mask);
-        }
-    }
-
-    let voice: Vec<f32> = sentences.iter().map(voice_of).collect();
-    let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
-
-    // Counterclaims.
-    let mut counter_scores: Vec<f32> = (0..sentences.len())
-        .map(|i| counter_score(&sentences, &strengths, &title, voice[i], i, None))
-        .collect();
-    merge_elaborations(&sentences, &strengths, &mut counter_scores);
-    let paragraph_of = |i: usize| sentences[i].at.paragraph;
-    let mut counters = rank::top(
-        &counter_scores,
-        counter::MIDPOINT,
-        rank::counter_budget(paragraphs),
-        paragraph_of,
-        |_| true,
-        |_| rank::PER_PARAGRAPH,
-    );
-    counters.sort_unstable();
-    let links = rebuttal::link(&sentences, &strengths, &counters);
-
-    let mut role = vec![Role::None; sentences.len()];
-    for (slot, &c) in counters.iter().enumerate() {
-        role[c] = Role::Counter;
-        for &r in &links[slot] {
-            if role[r] == Role::None {
-                role[r] = Role::Rebuttal;
-            }
-        }
-    }
-
-    // Key claims.
-    let debated: Vec<usize> = counters
-        .iter()
-        .map(|&c| sentences[c].at.paragraph)
-        .collect();
-    let key_role = |i: usize| match role[i] {
-        Role::Rebuttal => claims::Role::Rebuttal,
-        _ if debated.contains(&sentences[i].at.paragraph) => claims::Role::DebatedParagraph,
-        _ => claims::Role::Plain,
     };
+    let Analysis {
+        title,
+        sentences,
+        strengths,
+        voice,
+        counters,
+        links,
+        ..
+    } = &analysis;
     let key_scores: Vec<f32> = (0..sentences.len())
-        .map(|i| claims::score(&sentences[i], &title, key_role(i), None))
+        .map(|i| claims::score(&sentences[i], title, analysis.key_role(i), None))
         .collect();
-    let keys = rank::top(
-        &key_scores,
-        claims::FLOOR,
-        rank::key_budget(sentences.iter().map(|s| usize::from(s.f.words)).sum()),
-        paragraph_of,
-        |i| role[i] != Role::Counter,
-        |i| {
-            let s = &sentences[i];
-            // An enumeration ("First, … Second, … Third, …") may fill a paragraph.
-            if s.f.opens_with(lexicon::CueKind::Signpost) {
-                usize::MAX
-            } else if s.pos.last_paragraph {
-                rank::IN_CONCLUSION
-            } else {
-                rank::PER_PARAGRAPH
-            }
-        },
-    );
+    let keys = analysis.choose_keys(&key_scores);
 
     let mut items = Vec::with_capacity(keys.len() + counters.len());
     for &k in &keys {
         let s = &sentences[k];
         let mut evidence = Vec::new();
-        let score = claims::score(s, &title, key_role(k), Some(&mut evidence));
+        let score = claims::score(s, title, analysis.key_role(k), Some(&mut evidence));
         items.push(Item {
             kind: ClaimKind::Key,
             anchor: s.at,
@@ -169,9 +112,9 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         let s = &sentences[c];
         let mut evidence = Vec::new();
         let score = counter_score(
-            &sentences,
-            &strengths,
-            &title,
+            sentences,
+            strengths,
+            title,
             voice[c],
             c,
             Some(&mut evidence),
@@ -193,6 +136,153 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         });
     }
     ArgumentMap::new(items)
+}
+
+/// Everything known about a document before its key claims are chosen: the sentences
+/// with their features, the counterclaims and their rebuttals.
+struct Analysis<'a> {
+    title: Title,
+    sentences: Vec<Sentence<'a>>,
+    strengths: Vec<f32>,
+    voice: Vec<f32>,
+    /// Indices of the counterclaims, in reading order.
+    counters: Vec<usize>,
+    /// The rebuttals of each counterclaim.
+    links: Vec<Vec<usize>>,
+    role: Vec<Role>,
+    /// Paragraphs that state and answer a counterclaim.
+    debated: Vec<usize>,
+}
+
+impl<'a> Analysis<'a> {
+    /// `None` for a document with no prose.
+    fn new(doc: &'a Document) -> Option<Analysis<'a>> {
+        let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
+        let (mut sentences, paragraphs) = collect(doc, &title);
+        if sentences.is_empty() {
+            return None;
+        }
+        title.weigh(sentences.iter().map(|s| s.title_mask));
+        if !title.is_empty() {
+            for s in &mut sentences {
+                s.title = title.coverage(s.title_mask);
+            }
+        }
+        let voice: Vec<f32> = sentences.iter().map(voice_of).collect();
+        let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+
+        let mut counter_scores: Vec<f32> = (0..sentences.len())
+            .map(|i| counter_score(&sentences, &strengths, &title, voice[i], i, None))
+            .collect();
+        merge_elaborations(&sentences, &strengths, &mut counter_scores);
+        let mut counters = rank::top(
+            &counter_scores,
+            counter::MIDPOINT,
+            rank::counter_budget(paragraphs),
+            |i| sentences[i].at.paragraph,
+            |_| true,
+            |_| rank::COUNTERS_PER_PARAGRAPH,
+        );
+        counters.sort_unstable();
+        let links = rebuttal::link(&sentences, &strengths, &counters);
+
+        let mut role = vec![Role::None; sentences.len()];
+        for (slot, &c) in counters.iter().enumerate() {
+            role[c] = Role::Counter;
+            for &r in &links[slot] {
+                if role[r] == Role::None {
+                    role[r] = Role::Rebuttal;
+                }
+            }
+        }
+        let debated = counters
+            .iter()
+            .map(|&c| sentences[c].at.paragraph)
+            .collect();
+        Some(Analysis {
+            title,
+            sentences,
+            strengths,
+            voice,
+            counters,
+            links,
+            role,
+            debated,
+        })
+    }
+
+    fn key_role(&self, i: usize) -> claims::Role {
+        match self.role[i] {
+            Role::Rebuttal => claims::Role::Rebuttal,
+            _ if self.debated.contains(&self.sentences[i].at.paragraph) => {
+                claims::Role::DebatedParagraph
+            }
+            _ => claims::Role::Plain,
+        }
+    }
+
+    /// The key claims shown, given every sentence's key score, best first.
+    fn choose_keys(&self, scores: &[f32]) -> Vec<usize> {
+        let sentences = &self.sentences;
+        rank::top(
+            scores,
+            claims::FLOOR,
+            rank::key_budget(sentences.iter().map(|s| usize::from(s.f.words)).sum()),
+            |i| sentences[i].at.paragraph,
+            |i| self.role[i] != Role::Counter,
+            |i| {
+                let s = &sentences[i];
+                // An enumeration ("First, … Second, … Third, …") may fill a paragraph.
+                if s.f.opens_with(lexicon::CueKind::Signpost) {
+                    usize::MAX
+                } else if s.pos.last_paragraph {
+                    rank::IN_CONCLUSION
+                } else {
+                    rank::PER_PARAGRAPH
+                }
+            },
+        )
+    }
+}
+
+/// The key-claim features of every sentence of a document, for fitting
+/// [`claims::WEIGHTS`] (`examples/fit_key_weights.rs`); `counterpoint` does not use it.
+#[doc(hidden)]
+pub struct KeyTable<'a> {
+    analysis: Option<Analysis<'a>>,
+    features: Vec<[f32; claims::FEATURES]>,
+}
+
+#[doc(hidden)]
+pub use claims::{FEATURES, Feature, WEIGHTS};
+
+impl<'a> KeyTable<'a> {
+    pub fn new(doc: &'a Document) -> KeyTable<'a> {
+        let analysis = Analysis::new(doc);
+        let features = analysis.as_ref().map_or_else(Vec::new, |a| {
+            (0..a.sentences.len())
+                .map(|i| claims::features(&a.sentences[i], a.key_role(i)))
+                .collect()
+        });
+        KeyTable { analysis, features }
+    }
+
+    /// The sentences `detect` would show as key claims under `weights`.
+    pub fn choose(&self, weights: &[f32; FEATURES]) -> Vec<SentenceRef> {
+        let Some(analysis) = &self.analysis else {
+            return Vec::new();
+        };
+        let scores: Vec<f32> = self
+            .features
+            .iter()
+            .map(|x| claims::weigh(x, weights))
+            .collect();
+        analysis
+            .choose_keys(&scores)
+            .into_iter()
+            .map(|i| analysis.sentences[i].at)
+            .collect()
+    }
 }
 
 /// Score of `sentences[i]` as a counterclaim. In a transcript the other side's key claims
@@ -242,7 +332,8 @@ fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f
                 if candidate
                     && sentences[i].pos.turn.is_none()
                     && sentences[i].at.paragraph == sentences[h].at.paragraph
-                    && strengths[i] < rebuttal::THRESHOLD =>
+                    && strengths[i] < rebuttal::THRESHOLD
+                    && !another_position(&sentences[i]) =>
             {
                 scores[h] = scores[h].max(scores[i]);
                 scores[i] = f32::NEG_INFINITY;
@@ -250,6 +341,17 @@ fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f
             _ => head = candidate.then_some(i),
         }
     }
+}
+
+/// A sentence that reports a further position in its own right ("America claims …" after
+/// "The 'China threat' theory …"), not a concession to, an anecdote about or a short echo
+/// of the one before it ("Some managers think so.").
+fn another_position(s: &Sentence) -> bool {
+    use lexicon::CueKind::{Attribution, Concession, FirstPerson, Objection};
+    (s.f.has(Attribution) || s.f.has(Objection))
+        && !s.f.has(Concession)
+        && !s.f.has(FirstPerson)
+        && s.f.words >= 8
 }
 
 /// One line per sentence: key score, counter score, refutation strength and the start of

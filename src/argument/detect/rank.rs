@@ -14,6 +14,9 @@ pub fn counter_budget(paragraphs: usize) -> usize {
 
 /// Most items of one kind taken from one paragraph.
 pub const PER_PARAGRAPH: usize = 2;
+/// Most counterclaims taken from one paragraph: a paragraph may survey several opposing
+/// views before it answers them.
+pub const COUNTERS_PER_PARAGRAPH: usize = 3;
 /// Most key claims taken from the conclusion, which often restates the thesis and adds
 /// the recommendations.
 pub const IN_CONCLUSION: usize = 3;
