@@ -322,7 +322,8 @@ fn voice_of(s: &Sentence) -> f32 {
 /// A run of counterclaim candidates in one paragraph with no refutation between them is
 /// one position stated and then elaborated ("Critics say X. Some managers think so. My
 /// boss insists…"): only its first sentence, the statement, stays a candidate, with the
-/// run's best score.
+/// run's best score. A paragraph that opens by conceding to the one before ("He has a
+/// point.") continues its run.
 fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f32]) {
     let mut head: Option<usize> = None;
     for i in 0..sentences.len() {
@@ -331,7 +332,8 @@ fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f
             Some(h)
                 if candidate
                     && sentences[i].pos.turn.is_none()
-                    && sentences[i].at.paragraph == sentences[h].at.paragraph
+                    && (sentences[i].at.paragraph == sentences[h].at.paragraph
+                        || (i == h + 1 && concedes_to_previous(&sentences[i])))
                     && strengths[i] < rebuttal::THRESHOLD
                     && !another_position(&sentences[i]) =>
             {
@@ -341,6 +343,16 @@ fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f
             _ => head = candidate.then_some(i),
         }
     }
+}
+
+/// "He has a point", "They are right that …", "That is true": a concession whose pronoun
+/// points back at the position just stated.
+fn concedes_to_previous(s: &Sentence) -> bool {
+    let rest = &s.text[s.f.lead as usize..];
+    let first = rest.split(' ').next().unwrap_or("");
+    s.f.opens_with(lexicon::CueKind::Concession)
+        || (s.f.has(lexicon::CueKind::Concession)
+            && matches!(first, "He" | "She" | "They" | "It" | "That" | "This"))
 }
 
 /// A sentence that reports a further position in its own right ("America claims …" after
