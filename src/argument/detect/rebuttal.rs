@@ -16,6 +16,7 @@ use super::Sentence;
 use super::attribution;
 use super::cues::Features;
 use super::lexicon::CueKind;
+use super::speakers::Turn;
 use super::words::{content_stems, shared};
 
 /// Sentences after a counterclaim, in its own paragraph, that may answer it.
@@ -65,29 +66,31 @@ pub fn strength(f: &Features) -> f32 {
     r
 }
 
-/// The sentences that may answer `sentences[i]`, with their distance in sentences.
+/// The sentences that may answer `sentences[i]`, with their distance in sentences. In a
+/// transcript the answer may come in the next turn but one, after the moderator's words.
 pub fn window<'a>(
     sentences: &'a [Sentence<'_>],
     i: usize,
 ) -> impl Iterator<Item = (usize, usize)> + 'a {
     let here = sentences[i].at;
     let remaining = sentences[i].pos.paragraph_sentences - here.sentence - 1;
+    let same = (i + 1..=i + remaining.min(SAME_PARAGRAPH)).map(move |j| (j, j - i));
     // A counterclaim followed by at most a short elaboration in its own paragraph may be
     // answered at the start of the next one.
-    let next = sentences
-        .get(i + remaining + 1)
-        .filter(|_| remaining <= ELABORATION)
-        .map(|s| s.at.paragraph);
-    (i + 1..sentences.len())
-        .take_while(move |&j| {
-            let at = sentences[j].at;
-            if at.paragraph == here.paragraph {
-                j - i <= SAME_PARAGRAPH
-            } else {
-                Some(at.paragraph) == next && at.sentence < NEXT_PARAGRAPH
-            }
-        })
-        .map(move |j| (j, j - i))
+    let mut next = i + remaining + 1;
+    while sentences
+        .get(next)
+        .is_some_and(|s| s.pos.turn == Some(Turn::Moderator))
+    {
+        next += sentences[next].pos.paragraph_sentences - sentences[next].at.sentence;
+    }
+    let answer = match sentences.get(next) {
+        Some(s) if remaining <= ELABORATION => {
+            next..next + s.pos.paragraph_sentences.min(NEXT_PARAGRAPH)
+        }
+        _ => next..next,
+    };
+    same.chain(answer.map(move |j| (j, remaining + 1 + j - next)))
 }
 
 /// The strongest refutation in the window after `i`, discounted by distance.
