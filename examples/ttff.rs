@@ -331,6 +331,22 @@ fn parse_size(text: &str) -> usize {
     digits.parse::<usize>().expect("a size like 6M") * factor
 }
 
+/// Every order of `0..n`.
+fn permutations(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut all = Vec::new();
+    for shorter in permutations(n - 1) {
+        for at in 0..n {
+            let mut order = shorter.clone();
+            order.insert(at, n - 1);
+            all.push(order);
+        }
+    }
+    all
+}
+
 struct Stats {
     median: Duration,
     min: Duration,
@@ -440,11 +456,12 @@ fn main() {
         let mut samples = vec![Vec::new(); programs.len()];
         let mut peaks = vec![0u64; programs.len()];
         let mut idle = vec![Vec::new(); programs.len()];
-        // Runs alternate between the programs, so all see the same machine load; the order
-        // rotates from run to run, so none always follows the same one.
+        // Runs alternate between the programs, so all see the same machine load, in every
+        // order in turn: a program started right after counterpoint (warm caches, a core
+        // that has just been busy) started faster here than one started after `less`.
+        let orders = permutations(programs.len());
         for run in 0..runs {
-            for step in 0..programs.len() {
-                let k = (run + step) % programs.len();
+            for &k in &orders[run % orders.len()] {
                 let program = programs[k];
                 let command = setup.command(program, &input.path);
                 let (session, elapsed) = Session::start(command, contains(&input.first_phrase));
