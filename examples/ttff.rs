@@ -5,8 +5,9 @@
 //! the new width, and the peak resident memory (VmHWM) just before quitting.
 //!
 //! Usage (after `cargo build --release`):
-//! `cargo run --release --example ttff -- [--runs N] [--sizes 6M,60M] [--bin PATH]`
-//! (`--sizes ''`: the embedded article only)
+//! `cargo run --release --example ttff -- [--runs N] [--sizes 6M,60M] [--bin PATH]
+//! [--baseline PATH]` (`--sizes ''`: the embedded article only; `--baseline`: a second
+//! counterpoint build, timed in the same alternation, for A/B comparisons on a noisy machine)
 //!
 //! Inputs are written to a temporary directory: the embedded article as it is stored (raw
 //! page capture), and synthetic articles (`counterpoint::synthetic`, seed 1) ending in a
@@ -236,10 +237,13 @@ fn contains(text: &str) -> Predicate {
 enum Program {
     Less,
     Counterpoint,
+    /// The `--baseline` build of counterpoint.
+    Baseline,
 }
 
 struct Setup {
     binary: PathBuf,
+    baseline: Option<PathBuf>,
     home: PathBuf,
 }
 
@@ -254,8 +258,12 @@ impl Setup {
                 }
                 c
             }
-            Program::Counterpoint => {
-                let mut c = CommandBuilder::new(&self.binary);
+            Program::Counterpoint | Program::Baseline => {
+                let binary = match (program, &self.baseline) {
+                    (Program::Baseline, Some(baseline)) => baseline,
+                    _ => &self.binary,
+                };
+                let mut c = CommandBuilder::new(binary);
                 c.arg(file);
                 c.arg("--no-remember");
                 for (variable, folder) in [
@@ -323,6 +331,22 @@ fn parse_size(text: &str) -> usize {
     digits.parse::<usize>().expect("a size like 6M") * factor
 }
 
+/// Every order of `0..n`.
+fn permutations(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![Vec::new()];
+    }
+    let mut all = Vec::new();
+    for shorter in permutations(n - 1) {
+        for at in 0..n {
+            let mut order = shorter.clone();
+            order.insert(at, n - 1);
+            all.push(order);
+        }
+    }
+    all
+}
+
 struct Stats {
     median: Duration,
     min: Duration,
@@ -358,6 +382,7 @@ fn main() {
     let mut runs = 10;
     let mut sizes = vec!["6M".to_string(), "60M".to_string()];
     let mut binary = PathBuf::from("target/release/counterpoint");
+    let mut baseline = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -372,8 +397,12 @@ fn main() {
                     .collect()
             }
             "--bin" => binary = PathBuf::from(args.next().expect("--bin PATH")),
+            "--baseline" => {
+                let path = PathBuf::from(args.next().expect("--baseline PATH"));
+                baseline = Some(path.canonicalize().expect("the baseline binary"));
+            }
             _ => {
-                eprintln!("usage: ttff [--runs N] [--sizes 6M,60M] [--bin PATH]");
+                eprintln!("usage: ttff [--runs N] [--sizes 6M,60M] [--bin PATH] [--baseline PATH]");
                 std::process::exit(2);
             }
         }
@@ -384,6 +413,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let setup = Setup {
         binary,
+        baseline,
         home: dir.path().to_path_buf(),
     };
 
@@ -419,45 +449,57 @@ fn main() {
     );
     println!("|---|---:|---|---:|---:|---:|---:|---:|");
     for input in &inputs {
-        const PROGRAMS: [Program; 2] = [Program::Less, Program::Counterpoint];
-        let mut samples = [Vec::new(), Vec::new()];
-        let mut peaks = [0u64; 2];
-        let mut idle = Vec::new();
-        // Runs alternate between the programs, so both see the same machine load.
-        for _ in 0..runs {
-            for (k, program) in PROGRAMS.into_iter().enumerate() {
+        let mut programs = vec![Program::Less, Program::Counterpoint];
+        if setup.baseline.is_some() {
+            programs.push(Program::Baseline);
+        }
+        let mut samples = vec![Vec::new(); programs.len()];
+        let mut peaks = vec![0u64; programs.len()];
+        let mut idle = vec![Vec::new(); programs.len()];
+        // Runs alternate between the programs, so all see the same machine load, in every
+        // order in turn: a program started right after counterpoint (warm caches, a core
+        // that has just been busy) started faster here than one started after `less`.
+        let orders = permutations(programs.len());
+        for run in 0..runs {
+            for &k in &orders[run % orders.len()] {
+                let program = programs[k];
                 let command = setup.command(program, &input.path);
                 let (session, elapsed) = Session::start(command, contains(&input.first_phrase));
                 samples[k].push(elapsed);
-                if program == Program::Counterpoint {
+                if program != Program::Less {
                     // The peak below is then that of the whole load, not of the first part.
-                    idle.push(session.until_idle());
+                    idle[k].push(session.until_idle());
                 }
                 peaks[k] = peaks[k].max(session.peak_rss_kib().unwrap_or(0));
                 session.quit();
             }
         }
-        let [less, counterpoint] = samples.map(stats);
-        eprintln!(
-            "{}: less {} ms, counterpoint {} ms",
-            input.label,
-            ms(less.median),
-            ms(counterpoint.median)
-        );
-        println!(
-            "| {} | {} | \"{}\" | {} / {} | {} / {} | {:.2}× | {} | {:.1} / {:.1} |",
-            input.label,
-            input.bytes,
-            input.first_phrase,
-            ms(less.median),
-            ms(less.min),
-            ms(counterpoint.median),
-            ms(counterpoint.min),
-            counterpoint.median.as_secs_f64() / less.median.as_secs_f64(),
-            ms(stats(idle).median),
-            peaks[0] as f64 / 1024.0,
-            peaks[1] as f64 / 1024.0,
-        );
+        let less = stats(samples[0].clone());
+        for k in 1..programs.len() {
+            let counterpoint = stats(samples[k].clone());
+            let label = match programs[k] {
+                Program::Baseline => format!("{} (baseline)", input.label),
+                _ => input.label.clone(),
+            };
+            eprintln!(
+                "{label}: less {} ms, counterpoint {} ms",
+                ms(less.median),
+                ms(counterpoint.median)
+            );
+            println!(
+                "| {label} | {} | \"{}\" | {} / {} | {} / {} | {:.2}× | {} | {:.1} / {:.1} |",
+                input.bytes,
+                input.first_phrase,
+                ms(less.median),
+                ms(less.min),
+                ms(counterpoint.median),
+                ms(counterpoint.min),
+                counterpoint.median.as_secs_f64() / less.median.as_secs_f64(),
+                ms(stats(idle[k].clone()).median),
+                peaks[0] as f64 / 1024.0,
+                peaks[k] as f64 / 1024.0,
+            );
+        }
     }
 
     let Some(large) = inputs.get(1) else { return };

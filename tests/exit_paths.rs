@@ -46,6 +46,17 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
     }
 }
 
+/// The handlers are installed before the terminal is set up, the thread that forwards
+/// signals only after the first frame: a signal in between still ends the reader.
+#[test]
+fn sigterm_as_soon_as_the_terminal_is_set_up_restores_it() {
+    let mut session = Session::start(Options::default());
+    session.wait_for("the alternate screen", |screen| screen.alternate_screen());
+    signal(&session, libc::SIGTERM);
+    assert_eq!(session.wait_exit(), 143);
+    assert!(session.terminal_restored());
+}
+
 #[test]
 fn a_panic_exits_with_status_101_and_restores_the_terminal() {
     let mut session = Session::start(Options {

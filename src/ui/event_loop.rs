@@ -82,6 +82,17 @@ fn spawn_detection(doc: Arc<Document>, sender: Sender<Event>) {
     });
 }
 
+/// Forwards the signals that end the reader, on their own thread.
+fn spawn_signals(mut signals: Signals, sender: Sender<Event>) {
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if sender.send(Event::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
 /// Reads terminal events on its own thread.
 fn spawn_input(sender: Sender<Event>) {
     thread::spawn(move || {
@@ -112,16 +123,10 @@ pub enum Exit {
 /// how it ended and the final state (to remember the position).
 pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
     let (sender, events) = mpsc::channel();
-    let mut signals =
+    // Installed now; a signal that arrives before the first frame waits in `signals` until
+    // the thread that forwards it starts, after that frame.
+    let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
-    let signal_sender = sender.clone();
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if signal_sender.send(Event::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
 
     let mut guard = TerminalGuard::enter(mouse).context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
@@ -134,7 +139,7 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
     } = work;
     // Work besides drawing starts after the first frame, so that frame does not share the
     // cores with it.
-    let mut after_first_frame = Some((rest, detect));
+    let mut after_first_frame = Some((signals, rest, detect));
     let mut panic_after_frame = test_panic_requested();
     loop {
         if app.loading.is_none()
@@ -157,7 +162,8 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
             // hung-up line), which is the same ending as the kernel's SIGHUP.
             return Ok((Exit::TerminalClosed, app));
         }
-        if let Some((rest, detect)) = after_first_frame.take() {
+        if let Some((signals, rest, detect)) = after_first_frame.take() {
+            spawn_signals(signals, sender.clone());
             spawn_input(sender.clone());
             if let Some(rest) = rest {
                 spawn_loader(rest, sender.clone());
