@@ -79,15 +79,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
     let Some(analysis) = Analysis::new(doc) else {
         return ArgumentMap::default();
     };
-    let Analysis {
-        title,
-        sentences,
-        strengths,
-        voice,
-        counters,
-        links,
-        ..
-    } = &analysis;
+    let (title, sentences, counters) = (&analysis.title, &analysis.sentences, &analysis.counters);
     let key_scores: Vec<f32> = (0..sentences.len())
         .map(|i| claims::score(&sentences[i], title, analysis.key_role(i), None))
         .collect();
@@ -113,13 +105,14 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         let mut evidence = Vec::new();
         let score = counter_score(
             sentences,
-            strengths,
+            &analysis.strengths,
             title,
-            voice[c],
+            analysis.voice[c],
             c,
             Some(&mut evidence),
         );
-        if let Some(&first) = links[slot].first() {
+        let links = &analysis.links[slot];
+        if let Some(&first) = links.first() {
             evidence.push(format!(
                 "refutation follows: '{}'",
                 excerpt(sentences[first].text)
@@ -128,7 +121,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         items.push(Item {
             kind: ClaimKind::Counter,
             anchor: s.at,
-            rebuttals: links[slot].iter().map(|&r| sentences[r].at).collect(),
+            rebuttals: links.iter().map(|&r| sentences[r].at).collect(),
             origin: Origin::Detected,
             evidence,
             confidence: rank::confidence(score, counter::MIDPOINT),
