@@ -359,23 +359,21 @@ fn another_position(s: &Sentence) -> bool {
         && s.f.words >= 8
 }
 
-/// One line per sentence: key score, counter score, refutation strength and the start of
-/// the text. For tuning and debugging (`counterpoint` does not show it).
+/// One line per sentence: key score (in the role the detector gives the sentence), counter
+/// score, refutation strength and the start of the text. For tuning and debugging
+/// (`counterpoint` does not show it).
 #[doc(hidden)]
 pub fn trace(doc: &Document) -> String {
-    let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
-    let (mut sentences, _) = collect(doc, &title);
-    title.weigh(sentences.iter().map(|s| s.title_mask));
-    for s in &mut sentences {
-        s.title = title.coverage(s.title_mask);
-    }
-    let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+    let Some(analysis) = Analysis::new(doc) else {
+        return String::new();
+    };
+    let (title, sentences, strengths) = (&analysis.title, &analysis.sentences, &analysis.strengths);
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
-        let others = voice_of(s);
         let mut why = Vec::new();
-        let k = claims::score(s, &title, claims::Role::Plain, Some(&mut why));
-        let c = counter_score(&sentences, &strengths, &title, others, i, Some(&mut why));
+        let k = claims::score(s, title, analysis.key_role(i), Some(&mut why));
+        let voice = analysis.voice[i];
+        let c = counter_score(sentences, strengths, title, voice, i, Some(&mut why));
         out.push_str(&format!(
             "{:>3}.{:<2} key {:>5.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
             s.at.paragraph,
