@@ -327,6 +327,10 @@ fn word_kind(word: &[u8]) -> Option<CueKind> {
             .find(|(w, _)| *w == lower)
             .map(|(_, kind)| *kind);
     }
+    // Every "-n't" form ends in "t" or "T": one test settles most words.
+    if word[len - 1] | 0x20 != b't' {
+        return None;
+    }
     let tail = &word[len.saturating_sub(5)..];
     let contracted =
         tail.ends_with(b"n't") || tail.ends_with(b"N'T") || tail.ends_with("n\u{2019}t".as_bytes());
@@ -338,7 +342,10 @@ fn is_present(word: &[u8]) -> bool {
     const FORMS: [&[u8]; 9] = [
         b"is", b"are", b"isn't", b"aren't", b"does", b"doesn't", b"do", b"don't", b"cannot",
     ];
-    word.len() <= 7 && FORMS.iter().any(|w| w.eq_ignore_ascii_case(word))
+    // The forms start with i, a, d or c: one test settles most words.
+    word.len() <= 7
+        && matches!(word[0] | 0x20, b'i' | b'a' | b'd' | b'c')
+        && FORMS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// One byte pass: word counts, capitals, numbers, past tense, quotations, question mark.

@@ -1,22 +1,36 @@
-//! Leftmost-longest matching of the cue lexicon with a tight loop over the automaton's
-//! transitions.
+//! Leftmost-longest matching of the cue lexicon with a tight loop over a transition
+//! table.
 //!
 //! Why not `AhoCorasick::find_iter`: cue matches are rare (about one per sentence), so
 //! nearly all of the time goes to the per-byte loop, and the crate's generic search loop
 //! (bounds checks on its `Input`, the haystack and the prefilter hook on each byte) costs
-//! about twice what walking the same DFA over a byte slice does. The semantics are the
-//! crate's own, step for step (`automaton::try_find_fwd_imp` in aho-corasick 1.1, for a
-//! DFA without a prefilter): run from the unanchored start state, remember the last match
-//! state seen, stop at the dead state (which a leftmost DFA enters once no longer match is
-//! possible) or at the end of the text; the next search starts where the match ended. The
-//! tests compare every match with `find_iter`.
+//! about 17 instructions a byte. Walking the crate's own DFA through its `Automaton` trait
+//! still came to 15: the compiler kept several counters and shuffled registers. So the
+//! DFA the crate builds is copied once, at start-up, into a plain table whose state
+//! numbering makes the per-byte test one comparison: the dead state and the match states
+//! come first, so `state < first_plain` means "look closer".
+//!
+//! The semantics are the crate's own, step for step (`automaton::try_find_fwd_imp` in
+//! aho-corasick 1.1, for a DFA without a prefilter): run from the unanchored start state,
+//! remember the last match state seen, stop at the dead state (which a leftmost DFA
+//! enters once no longer match is possible) or at the end of the text; the next search
+//! starts where the match ended. The tests compare every match with `find_iter`.
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
 pub struct Scanner {
-    dfa: DFA,
+    /// Byte to equivalence class: bytes that every state treats alike share a column.
+    classes: [u8; 256],
+    /// `transitions[state + class]`; states are premultiplied by the number of classes.
+    transitions: Vec<u32>,
+    start: u32,
+    /// States below this are the dead state (0) and the match states.
+    first_plain: u32,
+    /// Per state index (state / stride), for match states: pattern and its length.
+    matches: Vec<(u32, u32)>,
+    stride: u32,
 }
 
 /// One match: pattern index and byte range.
@@ -27,6 +41,8 @@ pub struct Found {
     pub end: usize,
 }
 
+const DEAD: u32 = 0;
+
 impl Scanner {
     /// ASCII case-insensitive, leftmost-longest, unanchored: the configuration the cue
     /// lexicon was written for. Patterns must not be empty.
@@ -36,11 +52,91 @@ impl Scanner {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Unanchored)
-            // This loop never consults a prefilter; not building one saves start-up time.
+            // The table never consults a prefilter; not building one saves start-up time.
             .prefilter(false)
             .build(patterns)
             .expect("the cue lexicon compiles");
-        Scanner { dfa }
+        let start = dfa
+            .start_state(Anchored::No)
+            .expect("built with an unanchored start state");
+        // Every state reachable from the start (by position in `order`), with its 256
+        // successors. Plain vectors: this runs once per process, on 1–2 million transitions.
+        let mut order = vec![start];
+        let mut position = vec![u32::MAX; start.as_usize() + 1];
+        position[start.as_usize()] = 0;
+        let mut next: Vec<u32> = Vec::new();
+        let mut at = 0;
+        while at < order.len() {
+            let sid = order[at];
+            for byte in 0..=255u8 {
+                let to = dfa.next_state(Anchored::No, sid, byte);
+                if position.len() <= to.as_usize() {
+                    position.resize(to.as_usize() + 1, u32::MAX);
+                }
+                if position[to.as_usize()] == u32::MAX {
+                    position[to.as_usize()] = order.len() as u32;
+                    order.push(to);
+                }
+                next.push(position[to.as_usize()]);
+            }
+            at += 1;
+        }
+        let states = order.len();
+        let successors = &next;
+        let column = |byte: usize| (0..states).map(move |s| successors[s * 256 + byte]);
+        // Classes: bytes whose columns are equal in every state, found by a hash of each
+        // column and confirmed by comparing the columns themselves.
+        let mut classes = [0u8; 256];
+        let mut representatives: Vec<(u64, usize)> = Vec::new();
+        for (byte, class) in classes.iter_mut().enumerate() {
+            let hash = column(byte).fold(0xcbf2_9ce4_8422_2325u64, |h, to| {
+                (h ^ u64::from(to)).wrapping_mul(0x0100_0000_01b3)
+            });
+            let same = representatives
+                .iter()
+                .position(|&(h, rep)| h == hash && column(rep).eq(column(byte)));
+            *class = match same {
+                Some(class) => class as u8,
+                None => {
+                    representatives.push((hash, byte));
+                    u8::try_from(representatives.len() - 1).expect("at most 256 classes")
+                }
+            };
+        }
+        let stride = representatives.len() as u32;
+        // Renumber: dead, then match states, then the rest.
+        let dead = (0..states)
+            .find(|&s| dfa.is_dead(order[s]))
+            .expect("a leftmost DFA has a dead state");
+        let mut renumbered = vec![dead];
+        renumbered.extend((0..states).filter(|&s| dfa.is_match(order[s])));
+        let first_plain = renumbered.len() as u32 * stride;
+        renumbered.extend((0..states).filter(|&s| s != dead && !dfa.is_match(order[s])));
+        let mut index = vec![0u32; states];
+        for (i, &s) in renumbered.iter().enumerate() {
+            index[s] = i as u32 * stride;
+        }
+        let mut transitions = vec![DEAD; states * stride as usize];
+        let mut matches = vec![(0, 0); states];
+        for (i, &s) in renumbered.iter().enumerate() {
+            let row = &next[s * 256..][..256];
+            for (byte, &to) in row.iter().enumerate() {
+                transitions[i * stride as usize + usize::from(classes[byte])] = index[to as usize];
+            }
+            if dfa.is_match(order[s]) {
+                let pattern = dfa.match_pattern(order[s], 0);
+                matches[i] = (pattern.as_u32(), dfa.pattern_len(pattern) as u32);
+            }
+        }
+        let start = index[0];
+        Scanner {
+            classes,
+            transitions,
+            start,
+            first_plain,
+            matches,
+            stride,
+        }
     }
 
     /// The leftmost-longest, non-overlapping matches in `haystack`, in order.
@@ -55,37 +151,27 @@ impl Scanner {
 
     /// The leftmost-longest match that starts at or after `from`.
     ///
-    /// Kept out of line: inlined into the caller, which holds many live values, the loop
-    /// spilled registers and took half again as many instructions per byte.
-    #[inline(never)]
+    #[inline]
     fn find_from(&self, haystack: &[u8], from: usize) -> Option<Found> {
-        let dfa = &self.dfa;
-        let mut sid = dfa
-            .start_state(Anchored::No)
-            .expect("built with an unanchored start state");
+        let bytes = haystack.get(from..)?;
+        let mut state = self.start;
         // No empty patterns, so the start state is never a match state.
         let mut found = None;
-        let bytes = haystack.get(from..)?;
-        // An index loop: with `iter().enumerate()` the compiler kept two counters and
-        // reloaded the automaton's fields on every byte.
-        let mut i = 0;
-        while i < bytes.len() {
-            sid = dfa.next_state(Anchored::No, sid, bytes[i]);
-            i += 1;
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
+        let mut rest = bytes.iter();
+        while let Some(&byte) = rest.next() {
+            state = self.transitions[(state + u32::from(self.classes[usize::from(byte)])) as usize];
+            if state < self.first_plain {
+                if state == DEAD {
                     break;
                 }
-                if dfa.is_match(sid) {
-                    // The match state is entered on the pattern's last byte.
-                    let pattern = dfa.match_pattern(sid, 0);
-                    let end = from + i;
-                    found = Some(Found {
-                        pattern: pattern.as_usize(),
-                        start: end - dfa.pattern_len(pattern),
-                        end,
-                    });
-                }
+                // The match state is entered on the pattern's last byte.
+                let (pattern, len) = self.matches[(state / self.stride) as usize];
+                let end = from + bytes.len() - rest.len();
+                found = Some(Found {
+                    pattern: pattern as usize,
+                    start: end - len as usize,
+                    end,
+                });
             }
         }
         found
