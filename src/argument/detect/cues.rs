@@ -357,6 +357,11 @@ fn surface(bytes: &[u8], title: &Title, f: &mut Features) {
     let n = bytes.len();
     while i < n {
         let b = bytes[i];
+        // The most common byte between words: settle it before the tests below.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         // U+201C / U+201D: curly double quotes.
         if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0x9C | 0x9D) {
             in_quote = bytes[i + 2] == 0x9C;
