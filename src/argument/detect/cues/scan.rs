@@ -82,19 +82,27 @@ impl Scanner {
             at += 1;
         }
         let states = order.len();
-        let successors = &next;
-        let column = |byte: usize| (0..states).map(move |s| successors[s * 256 + byte]);
+        // The same successors by byte (column-major), so each byte's column is one slice.
+        let mut by_byte = vec![0u32; 256 * states];
+        for (s, row) in next.chunks_exact(256).enumerate() {
+            for (byte, &to) in row.iter().enumerate() {
+                by_byte[byte * states + s] = to;
+            }
+        }
+        let column = |byte: usize| &by_byte[byte * states..][..states];
         // Classes: bytes whose columns are equal in every state, found by a hash of each
         // column and confirmed by comparing the columns themselves.
         let mut classes = [0u8; 256];
         let mut representatives: Vec<(u64, usize)> = Vec::new();
         for (byte, class) in classes.iter_mut().enumerate() {
-            let hash = column(byte).fold(0xcbf2_9ce4_8422_2325u64, |h, to| {
-                (h ^ u64::from(to)).wrapping_mul(0x0100_0000_01b3)
-            });
+            let hash = column(byte)
+                .iter()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, &to| {
+                    (h ^ u64::from(to)).wrapping_mul(0x0100_0000_01b3)
+                });
             let same = representatives
                 .iter()
-                .position(|&(h, rep)| h == hash && column(rep).eq(column(byte)));
+                .position(|&(h, rep)| h == hash && column(rep) == column(byte));
             *class = match same {
                 Some(class) => class as u8,
                 None => {
@@ -119,9 +127,9 @@ impl Scanner {
         let mut transitions = vec![DEAD; states * stride as usize];
         let mut matches = vec![(0, 0); states];
         for (i, &s) in renumbered.iter().enumerate() {
-            let row = &next[s * 256..][..256];
-            for (byte, &to) in row.iter().enumerate() {
-                transitions[i * stride as usize + usize::from(classes[byte])] = index[to as usize];
+            let row = &mut transitions[i * stride as usize..][..stride as usize];
+            for (cell, &(_, byte)) in row.iter_mut().zip(&representatives) {
+                *cell = index[column(byte)[s] as usize];
             }
             if dfa.is_match(order[s]) {
                 let pattern = dfa.match_pattern(order[s], 0);
