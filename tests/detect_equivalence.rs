@@ -1,0 +1,106 @@
+//! Detection output pinned to snapshots: a change made for speed must not change what the
+//! detector finds. Every text of `tests/corpus`, `tests/heldout`, the embedded article and a
+//! few synthetic articles is loaded as `counterpoint eval` loads it, and the whole argument
+//! map (kinds, anchors, rebuttals, evidence, confidence, notes) is compared with the
+//! snapshot in `tests/snapshots/detect/`.
+//!
+//! The snapshots record the detector's output, not its quality: when detection is changed
+//! on purpose, review the diff and regenerate with
+//! `INSTA_UPDATE=always cargo test --test detect_equivalence`.
+//!
+//! Held-out texts are stored as a digest of the same output (with the item count), so their
+//! snapshots reveal none of their wording (see tests/heldout/README.md).
+
+use std::path::{Path, PathBuf};
+
+use counterpoint::argument::ArgumentMap;
+use counterpoint::argument::detect::detect;
+use counterpoint::source::{self, LoadOptions};
+use counterpoint::synthetic;
+use sha2::{Digest, Sha256};
+
+fn detect_text(name: &str, bytes: &[u8]) -> ArgumentMap {
+    let doc = source::load_bytes(bytes, name, &LoadOptions::default())
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .document;
+    detect(&doc)
+}
+
+/// Everything detection decides, one field per line: `{:#?}` prints each f32 in full
+/// (shortest round-trip form), so a change in any score shows.
+fn render(map: &ArgumentMap) -> String {
+    format!("{:#?}", map.items)
+}
+
+fn texts(folder: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+/// Name passed to the loader: relative to the crate, as the other tests do.
+fn label(path: &Path) -> String {
+    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+fn check(name: &str, output: &str) {
+    insta::with_settings!({snapshot_path => "snapshots/detect", prepend_module_to_snapshot => false}, {
+        insta::assert_snapshot!(name, output);
+    });
+}
+
+#[test]
+fn corpus_output_is_unchanged() {
+    let paths = texts("tests/corpus");
+    assert!(paths.len() >= 20, "{} corpus texts", paths.len());
+    for path in paths {
+        let map = detect_text(&label(&path), &std::fs::read(&path).unwrap());
+        check(&format!("corpus-{}", stem(&path)), &render(&map));
+    }
+}
+
+#[test]
+fn embedded_article_output_is_unchanged() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/cybersecurity-dialogue.txt");
+    let map = detect_text(&label(&path), &std::fs::read(&path).unwrap());
+    assert!(!map.is_empty());
+    check("asset-cybersecurity-dialogue", &render(&map));
+}
+
+#[test]
+fn heldout_output_is_unchanged() {
+    let paths = texts("tests/heldout");
+    assert!(paths.len() >= 10, "{} held-out texts", paths.len());
+    for path in paths {
+        let map = detect_text(&label(&path), &std::fs::read(&path).unwrap());
+        let digest: String = Sha256::digest(render(&map).as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let summary = format!("items: {}\nsha256: {digest}", map.items.len());
+        check(&format!("heldout-{}", stem(&path)), &summary);
+    }
+}
+
+#[test]
+fn synthetic_output_is_unchanged() {
+    // The 1 MB article with seed 1 is the one `examples/detect_cost` measures.
+    for (size, seed) in [(20_000, 1), (50_000, 2), (50_000, 3), (1_000_000, 1)] {
+        let text = synthetic::article(size, seed);
+        let map = detect_text("synthetic.txt", text.as_bytes());
+        assert!(!map.is_empty(), "synthetic {size} {seed}");
+        check(&format!("synthetic-{size}-{seed}"), &render(&map));
+    }
+}
