@@ -6,7 +6,7 @@
 //! (bounds checks on its `Input`, the haystack and the prefilter hook on each byte) costs
 //! about 17 instructions a byte. Walking the crate's own DFA through its `Automaton` trait
 //! still came to 15: the compiler kept several counters and shuffled registers. So the
-//! DFA the crate builds is copied once, at start-up, into a plain table whose state
+//! DFA the crate builds is copied once, on the first detection, into a plain table whose state
 //! numbering makes the per-byte test one comparison: the dead state and the match states
 //! come first, so `state < first_plain` means "look closer".
 //!
@@ -59,58 +59,58 @@ impl Scanner {
         let start = dfa
             .start_state(Anchored::No)
             .expect("built with an unanchored start state");
-        // Every state reachable from the start (by position in `order`), with its 256
-        // successors. Plain vectors: this runs once per process, on 1–2 million transitions.
+        // Classes: a byte that occurs in some pattern (in either case: the search ignores
+        // ASCII case) is a class of its own; every other byte leaves every state for the
+        // same successor, so all of them share one class.
+        let mut in_patterns = [false; 256];
+        for pattern in patterns {
+            for &b in pattern.as_ref() {
+                in_patterns[usize::from(b.to_ascii_lowercase())] = true;
+                in_patterns[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        let mut classes = [0u8; 256];
+        // One byte of each class, by class.
+        let mut representatives: Vec<u8> = Vec::new();
+        if let Some(other) = (0..=255u8).find(|&b| !in_patterns[usize::from(b)]) {
+            representatives.push(other);
+        }
+        for byte in 0..=255u8 {
+            if !in_patterns[usize::from(byte)] {
+                continue;
+            }
+            // Upper-case letters come first in byte order; a lower-case one joins its class.
+            let upper = byte.to_ascii_uppercase();
+            classes[usize::from(byte)] = if upper < byte {
+                classes[usize::from(upper)]
+            } else {
+                representatives.push(byte);
+                u8::try_from(representatives.len() - 1).expect("at most 256 classes")
+            };
+        }
+        // Every state reachable from the start, numbered by position in `order`.
         let mut order = vec![start];
         let mut position = vec![u32::MAX; start.as_usize() + 1];
         position[start.as_usize()] = 0;
-        let mut next: Vec<u32> = Vec::new();
         let mut at = 0;
         while at < order.len() {
             let sid = order[at];
-            for byte in 0..=255u8 {
+            for &byte in &representatives {
                 let to = dfa.next_state(Anchored::No, sid, byte);
-                if position.len() <= to.as_usize() {
-                    position.resize(to.as_usize() + 1, u32::MAX);
+                let i = to.as_usize();
+                if position.len() <= i {
+                    position.resize(i + 1, u32::MAX);
                 }
-                if position[to.as_usize()] == u32::MAX {
-                    position[to.as_usize()] = order.len() as u32;
+                if position[i] == u32::MAX {
+                    position[i] = order.len() as u32;
                     order.push(to);
                 }
-                next.push(position[to.as_usize()]);
             }
             at += 1;
         }
         let states = order.len();
-        // The same successors by byte (column-major), so each byte's column is one slice.
-        let mut by_byte = vec![0u32; 256 * states];
-        for (s, row) in next.chunks_exact(256).enumerate() {
-            for (byte, &to) in row.iter().enumerate() {
-                by_byte[byte * states + s] = to;
-            }
-        }
-        let column = |byte: usize| &by_byte[byte * states..][..states];
-        // Classes: bytes whose columns are equal in every state, found by a hash of each
-        // column and confirmed by comparing the columns themselves.
-        let mut classes = [0u8; 256];
-        let mut representatives: Vec<(u64, usize)> = Vec::new();
-        for (byte, class) in classes.iter_mut().enumerate() {
-            let hash = column(byte)
-                .iter()
-                .fold(0xcbf2_9ce4_8422_2325u64, |h, &to| {
-                    (h ^ u64::from(to)).wrapping_mul(0x0100_0000_01b3)
-                });
-            let same = representatives
-                .iter()
-                .position(|&(h, rep)| h == hash && column(rep) == column(byte));
-            *class = match same {
-                Some(class) => class as u8,
-                None => {
-                    representatives.push((hash, byte));
-                    u8::try_from(representatives.len() - 1).expect("at most 256 classes")
-                }
-            };
-        }
+        let successor =
+            |s: usize, byte: u8| position[dfa.next_state(Anchored::No, order[s], byte).as_usize()];
         let stride = representatives.len() as u32;
         // Renumber: dead, then match states, then the rest.
         let dead = (0..states)
@@ -128,8 +128,8 @@ impl Scanner {
         let mut matches = vec![(0, 0); states];
         for (i, &s) in renumbered.iter().enumerate() {
             let row = &mut transitions[i * stride as usize..][..stride as usize];
-            for (cell, &(_, byte)) in row.iter_mut().zip(&representatives) {
-                *cell = index[column(byte)[s] as usize];
+            for (cell, &byte) in row.iter_mut().zip(&representatives) {
+                *cell = index[successor(s, byte) as usize];
             }
             if dfa.is_match(order[s]) {
                 let pattern = dfa.match_pattern(order[s], 0);
@@ -245,6 +245,8 @@ mod tests {
             "",
             "in",
             "abcd ebcd e",
+            // Bytes in no pattern: digits, other letters, UTF-8.
+            "Yin 9 so\u{e9}, not-only x-in; caf\u{e9} so \u{2019}in\u{2019}",
         ] {
             let ours: Vec<Found> = scanner.find_iter(text.as_bytes()).collect();
             assert_eq!(ours, reference(&patterns, text), "{text:?}");
