@@ -6,9 +6,9 @@
 //! (bounds checks on its `Input`, the haystack and the prefilter hook on each byte) costs
 //! about 17 instructions a byte. Walking the crate's own DFA through its `Automaton` trait
 //! still came to 15: the compiler kept several counters and shuffled registers. So the
-//! DFA the crate builds is copied once, on the first detection, into a plain table whose state
-//! numbering makes the per-byte test one comparison: the dead state and the match states
-//! come first, so `state < first_plain` means "look closer".
+//! DFA the crate builds is copied once, on the first detection, into a plain table whose
+//! state numbering makes the per-byte test one comparison: the dead state and the match
+//! states come first, so `state < first_plain` means "look closer".
 //!
 //! The semantics are the crate's own, step for step (`automaton::try_find_fwd_imp` in
 //! aho-corasick 1.1, for a DFA without a prefilter): run from the unanchored start state,
