@@ -194,7 +194,7 @@ pub fn features(s: &Sentence, role: Role) -> [f32; FEATURES] {
     }
 
     set(F::Opponent, flag(s.pos.turn == Some(Turn::Opponent)));
-    let others = attribution::others(s.text, f);
+    let others = s.others;
     set(F::Others, others);
     set(F::Question, flag(f.question));
     set(F::OpensConcession, flag(f.opens_with(CueKind::Concession)));

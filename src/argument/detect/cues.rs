@@ -1,6 +1,6 @@
 //! Cue matching: one pass of one Aho-Corasick automaton over a sentence (walked by
-//! `cues/scan.rs`), plus one byte
-//! pass for surface statistics, filling a fixed-size [`Features`] record.
+//! `cues/scan.rs`), plus one byte pass for surface statistics, filling a fixed-size
+//! [`Features`] record.
 //!
 //! Why one automaton: every lexicon entry is matched in a single left-to-right scan
 //! (ASCII case-insensitive, leftmost-longest), so the cost per sentence is linear in its

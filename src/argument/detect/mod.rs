@@ -70,6 +70,9 @@ struct Sentence<'a> {
     title_mask: u64,
     /// Weighted title coverage, 0–1.
     title: f32,
+    /// How strongly its wording speaks for others ([`attribution::others`]), computed once
+    /// for every scorer.
+    others: f32,
     pos: Position,
 }
 
@@ -309,7 +312,7 @@ fn voice_of(s: &Sentence) -> f32 {
         Some(speakers::Turn::Opponent) => 1.2,
         _ => 0.0,
     };
-    attribution::others(s.text, &s.f) + turn
+    s.others + turn
 }
 
 /// A run of counterclaim candidates in one paragraph with no refutation between them is
@@ -431,6 +434,7 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
                 f,
                 title_mask: f.title_mask,
                 title: 0.0,
+                others: attribution::others(text, &f),
                 pos: Position {
                     first_in_paragraph: sentence == 0,
                     last_in_paragraph: sentence + 1 == n,

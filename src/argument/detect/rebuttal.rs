@@ -13,7 +13,6 @@
 //! itself, so the map still shows that the concession is answered.
 
 use super::Sentence;
-use super::attribution;
 use super::cues::Features;
 use super::lexicon::CueKind;
 use super::speakers::Turn;
@@ -121,10 +120,7 @@ pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Ve
             }
             let overlap = shared(&content_stems(sentences[j].text), &stems[slot]).len() as f32;
             let r = strengths[j] + 0.25 * overlap.min(3.0);
-            if r < THRESHOLD
-                || attribution::others(sentences[j].text, &sentences[j].f) > 1.0
-                    && strengths[j] < 1.0
-            {
+            if r < THRESHOLD || sentences[j].others > 1.0 && strengths[j] < 1.0 {
                 continue;
             }
             let score = r * decay(distance);
