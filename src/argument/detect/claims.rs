@@ -19,7 +19,14 @@ use super::title::Title;
 
 /// The score above which a sentence is a plausible key claim (confidence 0.5).
 pub const MIDPOINT: f32 = 1.0;
-/// Sentences scoring below this are never shown as key claims, however short the list.
+/// Sentences scoring below this are never shown as key claims, however short the list
+/// (confidence 0.39).
+pub const SHOWN: f32 = 0.7;
+/// Sentences scoring at least this may be shown beyond the usual number (confidence
+/// 0.65; see [`rank::key_budget`](super::rank::key_budget)).
+pub const SURE: f32 = 1.4;
+/// In a transcript, the other side's sentences that score at least this as claims of
+/// their speaker are the author's candidate counterclaims.
 pub const FLOOR: f32 = 0.3;
 
 /// Where a sentence stands in the argument found so far.
@@ -202,18 +209,14 @@ pub fn features(s: &Sentence, role: Role) -> [f32; FEATURES] {
     set(F::OpensExample, flag(opens_example));
     set(F::Example, flag(!opens_example && f.has(CueKind::Example)));
     set(F::Narrative, narrative);
-    set(
-        F::General,
-        flag(
-            f.present > 0
-                && f.past == 0
-                && f.numbers == 0
-                && f.capitalised <= 1
-                && !f.question
-                && !f.has(CueKind::FirstPerson)
-                && others == 0.0,
-        ),
-    );
+    let general = f.present > 0
+        && f.past == 0
+        && f.numbers == 0
+        && f.capitalised <= 1
+        && !f.question
+        && !f.has(CueKind::FirstPerson)
+        && others == 0.0;
+    set(F::General, flag(general));
     set(F::Aside, flag(f.has(CueKind::Aside)));
     set(F::Fragment, flag(f.words < 3));
     set(F::DebatedParagraph, flag(role == Role::DebatedParagraph));

@@ -174,7 +174,7 @@ impl<'a> Analysis<'a> {
         let mut counters = rank::top(
             &counter_scores,
             counter::MIDPOINT,
-            rank::counter_budget(paragraphs),
+            rank::Budget::fixed(rank::counter_budget(paragraphs)),
             |i| sentences[i].at.paragraph,
             |_| true,
             |_| rank::COUNTERS_PER_PARAGRAPH,
@@ -222,7 +222,7 @@ impl<'a> Analysis<'a> {
         let sentences = &self.sentences;
         rank::top(
             scores,
-            claims::FLOOR,
+            claims::SHOWN,
             rank::key_budget(sentences.iter().map(|s| usize::from(s.f.words)).sum()),
             |i| sentences[i].at.paragraph,
             |i| self.role[i] != Role::Counter,

@@ -1,10 +1,18 @@
 //! Ranking: a sidebar short enough to read. The number of items grows with the article's
-//! length (in paragraphs); the strongest candidates are kept, at most a few per paragraph
-//! so that one dense paragraph does not crowd out the rest of the argument.
+//! length; the strongest candidates are kept, at most a few per paragraph so that one
+//! dense paragraph does not crowd out the rest of the argument.
 
-/// Key claims shown for an article of `words` words of prose.
-pub fn key_budget(words: usize) -> usize {
-    ((words as f32).sqrt() / 3.6).round().clamp(4.0, 12.0) as usize
+/// Key claims shown for an article of `words` words of prose: usually about √words / 3.6
+/// (a 500-word essay 6, a 1,500-word op-ed 11). An essay that states a claim in every
+/// paragraph has more than its length suggests, so sentences the detector is sure of
+/// ([`claims::SURE`](super::claims::SURE)) may double the list.
+pub fn key_budget(words: usize) -> Budget {
+    let usual = ((words as f32).sqrt() / 3.6).round().clamp(4.0, 12.0) as usize;
+    Budget {
+        usual,
+        sure: super::claims::SURE,
+        most: usual * 2,
+    }
 }
 
 /// Most counterclaims shown for an article of `paragraphs` paragraphs.
@@ -26,13 +34,34 @@ pub fn confidence(score: f32, midpoint: f32) -> f32 {
     1.0 / (1.0 + (-1.5 * (score - midpoint)).exp())
 }
 
+/// How many items a list holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Budget {
+    /// The usual number.
+    pub usual: usize,
+    /// Items scoring at least this are kept beyond the usual number, up to `most`.
+    pub sure: f32,
+    pub most: usize,
+}
+
+impl Budget {
+    /// Exactly `n` at most.
+    pub fn fixed(n: usize) -> Budget {
+        Budget {
+            usual: n,
+            sure: f32::INFINITY,
+            most: n,
+        }
+    }
+}
+
 /// The indices of the `budget` best scores at or above `floor` (skipping those `eligible`
 /// rejects), at most `cap(i)` from the paragraph of `i` (see [`PER_PARAGRAPH`]), best
 /// first.
 pub fn top(
     scores: &[f32],
     floor: f32,
-    budget: usize,
+    budget: Budget,
     paragraph_of: impl Fn(usize) -> usize,
     eligible: impl Fn(usize) -> bool,
     cap: impl Fn(usize) -> usize,
@@ -42,15 +71,16 @@ pub fn top(
         .collect();
     let by_score = |a: &usize, b: &usize| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b));
     // Only the best few matter: partition before sorting (large documents).
-    let keep = (budget * (PER_PARAGRAPH + 1)).max(budget);
+    let keep = budget.most * (PER_PARAGRAPH + 1);
     if candidates.len() > keep {
         candidates.select_nth_unstable_by(keep, by_score);
         candidates.truncate(keep);
     }
     candidates.sort_by(by_score);
-    let mut chosen: Vec<usize> = Vec::with_capacity(budget);
+    let mut chosen: Vec<usize> = Vec::with_capacity(budget.most);
     for i in candidates {
-        if chosen.len() == budget {
+        if chosen.len() == budget.most || (chosen.len() >= budget.usual && scores[i] < budget.sure)
+        {
             break;
         }
         let p = paragraph_of(i);
@@ -59,4 +89,37 @@ pub fn top(
         }
     }
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sure_items_go_beyond_the_usual_number_up_to_the_most() {
+        let scores = [2.0, 1.0, 1.5, 1.45, 0.9, 1.6];
+        let budget = Budget {
+            usual: 2,
+            sure: 1.4,
+            most: 3,
+        };
+        let everywhere = |i: usize| i;
+        let chosen = top(&scores, 0.5, budget, everywhere, |_| true, |_| 1);
+        assert_eq!(chosen, vec![0, 5, 2]);
+        let wide = Budget { most: 10, ..budget };
+        let chosen = top(&scores, 0.5, wide, everywhere, |_| true, |_| 1);
+        assert_eq!(chosen, vec![0, 5, 2, 3]);
+        let fixed = top(&scores, 0.5, Budget::fixed(2), everywhere, |_| true, |_| 1);
+        assert_eq!(fixed, vec![0, 5]);
+    }
+
+    #[test]
+    fn the_floor_and_the_paragraph_cap_hold() {
+        let scores = [2.0, 1.9, 1.8, 0.4];
+        let budget = Budget::fixed(4);
+        let chosen = top(&scores, 0.5, budget, |_| 0, |_| true, |_| 2);
+        assert_eq!(chosen, vec![0, 1]);
+        let chosen = top(&scores, 0.5, budget, |i| i, |i| i != 1, |_| 2);
+        assert_eq!(chosen, vec![0, 2]);
+    }
 }
