@@ -56,8 +56,8 @@ impl Budget {
 }
 
 /// The indices of the `budget` best scores at or above `floor` (skipping those `eligible`
-/// rejects), at most `cap(i)` from the paragraph of `i` (see [`PER_PARAGRAPH`]), best
-/// first.
+/// rejects), at most `cap(i)` from the paragraph of `i` (see [`PER_PARAGRAPH`]; one more
+/// for a sure item), best first.
 pub fn top(
     scores: &[f32],
     floor: f32,
@@ -84,7 +84,8 @@ pub fn top(
             break;
         }
         let p = paragraph_of(i);
-        if chosen.iter().filter(|&&c| paragraph_of(c) == p).count() < cap(i) {
+        let extra = usize::from(scores[i] >= budget.sure);
+        if chosen.iter().filter(|&&c| paragraph_of(c) == p).count() < cap(i).saturating_add(extra) {
             chosen.push(i);
         }
     }
@@ -121,5 +122,12 @@ mod tests {
         assert_eq!(chosen, vec![0, 1]);
         let chosen = top(&scores, 0.5, budget, |i| i, |i| i != 1, |_| 2);
         assert_eq!(chosen, vec![0, 2]);
+        // A sure item may go one beyond its paragraph's cap.
+        let sure = Budget {
+            sure: 1.75,
+            ..budget
+        };
+        let chosen = top(&scores, 0.5, sure, |_| 0, |_| true, |_| 2);
+        assert_eq!(chosen, vec![0, 1, 2]);
     }
 }
