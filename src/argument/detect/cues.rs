@@ -214,7 +214,18 @@ pub fn features(sentence: &str, title: &Title) -> Features {
         match matcher.entries[m.pattern] {
             Entry::Kind(kind) => f.record(kind, start, end - start),
             entry @ (Entry::Reporting | Entry::ReportingBase) => {
-                let (subject_start, subject) = subject_before(sentence, start);
+                let (mut subject_start, mut subject) = subject_before(sentence, start);
+                // "I am asking", "critics are arguing": a progressive, not a passive;
+                // the subject is before the auxiliary.
+                if bytes[..end].ends_with(b"ing") {
+                    if is_be(subject) {
+                        (subject_start, subject) = subject_before(sentence, subject_start);
+                    } else if let Some(pronoun) =
+                        ["'m", "'re"].iter().find_map(|be| subject.strip_suffix(be))
+                    {
+                        subject = pronoun;
+                    }
+                }
                 if entry == Entry::ReportingBase && !plural_or_pronoun(subject) {
                     // "a persuasive claim" is a noun; "the majority contend" a verb.
                     let (_, determiner) = word_before(sentence, subject_start);
@@ -256,6 +267,13 @@ pub fn features(sentence: &str, title: &Title) -> Features {
         }
     }
     f
+}
+
+/// A form of "be" that makes a progressive before an "-ing" verb.
+fn is_be(word: &str) -> bool {
+    ["am", "is", "are", "was", "were"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// A subject that takes a base-form verb: a plural noun or a pronoun.
@@ -469,6 +487,26 @@ mod tests {
         let g = features("I would argue that the plan is affordable.");
         assert!(!g.has(CueKind::Attribution));
         assert!(g.has(CueKind::Thesis));
+    }
+
+    #[test]
+    fn a_progressive_reporting_verb_takes_the_subject_before_the_auxiliary() {
+        let author = ["I am asking the council to act.", "I'm arguing that it works."];
+        for text in author {
+            let f = features(text);
+            assert!(f.has(CueKind::Thesis), "{text}");
+            assert!(!f.has(CueKind::Attribution), "{text}");
+        }
+        let f = features("The mayor is arguing that it fails.");
+        assert_eq!(
+            f.cue_text("The mayor is arguing that it fails.", CueKind::Attribution),
+            Some("mayor is arguing")
+        );
+        assert!(!f.has(CueKind::Objection));
+        // A passive is still a common view, and a preposition is no subject.
+        assert!(features("I am told that it fails.").has(CueKind::Objection));
+        let f = features("Grants are paid without asking for a fee.");
+        assert!(!f.has(CueKind::Attribution) && !f.has(CueKind::Objection));
     }
 
     #[test]

@@ -149,6 +149,10 @@ pub const REPORTING_VERBS: &[&str] = &[
     "writes",
     "wrote",
     "ask",
+    "asking",
+    "urge",
+    "urges",
+    "urging",
     "object",
     "objects",
     "objected",
@@ -1019,7 +1023,7 @@ pub const EVIDENCE_SUBJECTS: &[&str] = &[
 ];
 
 /// Subjects that make a reporting verb the author's own stance ("I argue", "we believe").
-pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll"];
+pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll", "i'm", "we're"];
 
 /// Words before a reporting verb that show it is not someone reporting a position: an
 /// article or preposition (a participle: "a proposed plan"), an infinitive ("to argue"), a
@@ -1028,7 +1032,8 @@ pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll"
 pub const NOT_SUBJECTS: &[&str] = &[
     "a", "an", "the", "to", "of", "for", "with", "this", "that", "it", "which", "what", "there",
     "its", "their", "his", "her", "our", "my", "your", "you", "newly", "recently", "me", "him",
-    "them", "us", "and", "or", "but", "please",
+    "them", "us", "and", "or", "but", "please", "without", "by", "in", "on", "at", "from", "after",
+    "before", "while", "when", "about",
 ];
 
 /// Subjects of a base-form reporting verb besides plural nouns ("they claim").
