@@ -423,7 +423,12 @@ fn surface(bytes: &[u8], title: &Title, f: &mut Features) {
             }
         }
         if i == start {
+            // Punctuation (a dash, a curly quote): skip the whole character, so that a
+            // word never starts inside one.
             i += 1;
+            while i < n && bytes[i] & 0xC0 == 0x80 {
+                i += 1;
+            }
             continue;
         }
         let word = &bytes[start..i];
@@ -509,6 +514,16 @@ mod tests {
         assert!(!f.has(CueKind::Thesis));
         let f = features("Grants are paid without asking for a fee.");
         assert!(!f.has(CueKind::Attribution) && !f.has(CueKind::Objection));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_punctuation_outside_ascii_leads_with_a_word() {
+        for text in ["\u{2018}So it goes,\u{2019} he said.", "\u{2014}So far, so good."] {
+            let f = features(text);
+            assert!(text.is_char_boundary(f.lead as usize), "{text}");
+            assert!(text[f.lead as usize..].starts_with("So"), "{text}");
+            assert_eq!(f.words, if text.contains("said") { 5 } else { 4 });
+        }
     }
 
     #[test]
