@@ -420,3 +420,35 @@ fn every_size_from_1x1_up_to_40x10_draws() {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The real detector on random text, with punctuation outside ASCII where sentences
+    /// and words start: no panic, and every item names a sentence of the document.
+    #[test]
+    fn detection_survives_random_text(
+        parts in prop::collection::vec(
+            prop_oneof![
+                4 => paragraph_text(),
+                1 => Just("\n\n".to_string()),
+                1 => Just(". ".to_string()),
+                1 => prop::sample::select(vec![
+                    "\u{2018}", "\u{2019}", "\u{201c}", "\u{201d}", "\u{2014}", "\u{2013}", "\u{ab}",
+                    "So ", "Some ", "It is true that ", "critics argue that ", "I believe ",
+                ])
+                .prop_map(str::to_string),
+            ],
+            0..40,
+        ),
+        format in prop::sample::select(vec![Format::Text, Format::Markdown]),
+    ) {
+        let text = parts.concat();
+        let opts = LoadOptions { format: Some(format), ..LoadOptions::default() };
+        if let Ok(loaded) = source::load_bytes(text.as_bytes(), "random", &opts) {
+            let doc = loaded.document;
+            let map = counterpoint::argument::detect::detect(&doc);
+            prop_assert!(map.fits(&doc));
+        }
+    }
+}

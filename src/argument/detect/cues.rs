@@ -496,7 +496,10 @@ mod tests {
 
     #[test]
     fn a_progressive_reporting_verb_takes_the_subject_before_the_auxiliary() {
-        let author = ["I am asking the council to act.", "I'm arguing that it works."];
+        let author = [
+            "I am asking the council to act.",
+            "I'm arguing that it works.",
+        ];
         for text in author {
             let f = features(text);
             assert!(f.has(CueKind::Thesis), "{text}");
@@ -518,7 +521,10 @@ mod tests {
 
     #[test]
     fn a_sentence_opening_with_punctuation_outside_ascii_leads_with_a_word() {
-        for text in ["\u{2018}So it goes,\u{2019} he said.", "\u{2014}So far, so good."] {
+        for text in [
+            "\u{2018}So it goes,\u{2019} he said.",
+            "\u{2014}So far, so good.",
+        ] {
             let f = features(text);
             assert!(text.is_char_boundary(f.lead as usize), "{text}");
             assert!(text[f.lead as usize..].starts_with("So"), "{text}");
