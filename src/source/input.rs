@@ -71,7 +71,15 @@ pub fn read_path(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
         ));
     }
     let file = File::open(path).map_err(fail)?;
-    read_limited(file, max_bytes).map_err(|e| match e {
+    // Room for the whole file at once (one read, not a doubling buffer's dozen); the file
+    // may still grow, which `read_limited` allows for.
+    let expected = usize::try_from(metadata.len().min(max_bytes)).unwrap_or(0);
+    read_limited_into(
+        file,
+        max_bytes,
+        Vec::with_capacity(expected.saturating_add(1)),
+    )
+    .map_err(|e| match e {
         LimitedReadError::TooLarge => {
             LoadError::new(&label, LoadErrorKind::TooLarge { limit: max_bytes })
         }
@@ -97,7 +105,15 @@ pub enum LimitedReadError {
 /// Reads everything, failing once more than `max_bytes` arrive (a file may grow while read,
 /// a pipe has no length).
 pub fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, LimitedReadError> {
-    let mut bytes = Vec::new();
+    read_limited_into(reader, max_bytes, Vec::new())
+}
+
+/// [`read_limited`] into `bytes` (empty; its capacity is used first).
+fn read_limited_into(
+    reader: impl Read,
+    max_bytes: u64,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, LimitedReadError> {
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

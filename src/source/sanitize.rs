@@ -134,6 +134,25 @@ impl<'a, 'm> Cleaner<'a, 'm> {
         let mut state = State::Ground;
         let mut at = 0;
         while at < self.input.len() {
+            if state == State::Ground {
+                // Printable ASCII and line breaks are copied as they are, a run at a time
+                // (the common case, and what the character-wise path below would do).
+                let run = self.input.as_bytes()[at..]
+                    .iter()
+                    .position(|&b| !matches!(b, b' '..=b'~' | b'\n'))
+                    .map_or(self.input.len(), |p| at + p);
+                if run > at {
+                    if let Some(map) = self.map.as_deref_mut() {
+                        let base = self.out.len();
+                        for (k, slot) in map[at..run].iter_mut().enumerate() {
+                            *slot = base + k;
+                        }
+                    }
+                    self.out.push_str(&self.input[at..run]);
+                    at = run;
+                    continue;
+                }
+            }
             let c = self.input[at..].chars().next().unwrap_or_default();
             let next = at + c.len_utf8();
             if let Some(map) = self.map.as_deref_mut() {

@@ -159,15 +159,21 @@ impl Rest {
 /// Just after the last blank line in `bytes` (a paragraph break), else after the last
 /// line break.
 fn paragraph_break(bytes: &[u8]) -> Option<usize> {
-    let blank = bytes.windows(2).rposition(|w| w == b"\n\n").map(|i| i + 2);
-    let crlf_blank = bytes
-        .windows(3)
-        .rposition(|w| w == b"\n\r\n")
-        .map(|i| i + 3);
-    blank
-        .max(crlf_blank)
-        .or_else(|| bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1))
-        .filter(|&at| at > 0)
+    // Both kinds of blank line end in a line feed: look at line ends from the last one
+    // back (one pass), the first that closes a blank line is the latest break.
+    let last_line_end = bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1);
+    let mut end = last_line_end;
+    while let Some(at) = end {
+        let line = &bytes[..at];
+        if line.ends_with(b"\n\n") || line.ends_with(b"\n\r\n") {
+            return Some(at);
+        }
+        end = line[..at - 1]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map(|i| i + 1);
+    }
+    last_line_end.filter(|&at| at > 0)
 }
 
 #[cfg(test)]
@@ -236,5 +242,10 @@ mod tests {
         assert_eq!(paragraph_break(b"one\r\n\r\ntwo"), Some(7));
         assert_eq!(paragraph_break(b"one\ntwo"), Some(4));
         assert_eq!(paragraph_break(b"no break"), None);
+        assert_eq!(paragraph_break(b"a\n\nb\r\n\r\nc"), Some(8));
+        assert_eq!(paragraph_break(b"a\r\n\r\nb\n\nc\nd"), Some(8));
+        assert_eq!(paragraph_break(b"\n"), Some(1));
+        assert_eq!(paragraph_break(b"\n\n"), Some(2));
+        assert_eq!(paragraph_break(b"a\nb\n"), Some(4));
     }
 }
