@@ -20,8 +20,9 @@ use super::title::Title;
 /// The score above which a sentence is a plausible key claim (confidence 0.5).
 pub const MIDPOINT: f32 = 1.0;
 /// Sentences scoring below this are never shown as key claims, however short the list
-/// (confidence 0.39).
-pub const SHOWN: f32 = 0.7;
+/// (confidence 0.37). It lies between sums of weights (0.6, 0.7), not on one, so that
+/// rounding in a sum does not decide.
+pub const SHOWN: f32 = 0.65;
 /// Sentences scoring at least this may be shown beyond the usual number (confidence
 /// 0.65; see [`rank::key_budget`](super::rank::key_budget)).
 pub const SURE: f32 = 1.4;
