@@ -355,13 +355,25 @@ fn word_kind(word: &[u8]) -> Option<CueKind> {
     contracted.then_some(CueKind::Negation)
 }
 
-/// "is", "are", "does", "do" and their negations.
+/// "is", "are", "does", "do" and their negations (with a straight or curly apostrophe).
 fn is_present(word: &[u8]) -> bool {
-    const FORMS: [&[u8]; 9] = [
-        b"is", b"are", b"isn't", b"aren't", b"does", b"doesn't", b"do", b"don't", b"cannot",
+    const FORMS: [&[u8]; 13] = [
+        b"is",
+        b"are",
+        b"isn't",
+        b"aren't",
+        b"does",
+        b"doesn't",
+        b"do",
+        b"don't",
+        b"cannot",
+        "isn\u{2019}t".as_bytes(),
+        "aren\u{2019}t".as_bytes(),
+        "doesn\u{2019}t".as_bytes(),
+        "don\u{2019}t".as_bytes(),
     ];
     // The forms start with i, a, d or c: one test settles most words.
-    word.len() <= 7
+    word.len() <= 9
         && matches!(word[0] | 0x20, b'i' | b'a' | b'd' | b'c')
         && FORMS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
@@ -544,6 +556,16 @@ mod tests {
         let f = features("So far the rules have held, and not only here but also abroad.");
         assert!(!f.has(CueKind::Conclusion));
         assert!(!f.has(CueKind::Contrast));
+    }
+
+    #[test]
+    fn present_tense_reads_either_apostrophe() {
+        for text in [
+            "It doesn't pay and they aren't paid.",
+            "It doesn\u{2019}t pay and they aren\u{2019}t paid.",
+        ] {
+            assert_eq!(features(text).present, 2, "{text}");
+        }
     }
 
     #[test]
