@@ -524,9 +524,14 @@ mod tests {
         );
         assert!(!f.has(CueKind::Objection));
         // A passive still reports others, and a preposition is no subject.
-        let f = features("I am told that it fails.");
-        assert!(f.has(CueKind::Attribution) || f.has(CueKind::Objection));
-        assert!(!f.has(CueKind::Thesis));
+        for text in ["I am told that it fails.", "I'm told that it fails."] {
+            let f = features(text);
+            assert!(
+                f.has(CueKind::Attribution) || f.has(CueKind::Objection),
+                "{text}"
+            );
+            assert!(!f.has(CueKind::Thesis), "{text}");
+        }
         let f = features("Grants are paid without asking for a fee.");
         assert!(!f.has(CueKind::Attribution) && !f.has(CueKind::Objection));
     }

@@ -1027,7 +1027,7 @@ pub const EVIDENCE_SUBJECTS: &[&str] = &[
 ];
 
 /// Subjects that make a reporting verb the author's own stance ("I argue", "we believe").
-pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll", "i'm", "we're"];
+pub const AUTHOR_SUBJECTS: &[&str] = &["i", "we", "i'd", "we'd", "i'll", "we'll"];
 
 /// Words before a reporting verb that show it is not someone reporting a position: an
 /// article or preposition (a participle: "a proposed plan"), an infinitive ("to argue"), a
