@@ -1,5 +1,5 @@
 //! Loading a large plain-text file in parts, so the first screen does not wait for the
-//! whole file: the first part (a few hundred kilobytes, cut at a paragraph break) is
+//! whole file: the first part (a screenful, cut at a paragraph break) is
 //! loaded at once; the rest is read, cleaned and parsed part by part, on a background
 //! thread, and appended to the document as it arrives.
 //!
@@ -18,9 +18,11 @@ use crate::document::Document;
 
 /// Files at least this large are streamed.
 pub const STREAM_THRESHOLD: u64 = 1 << 20;
-/// Bytes read for the first screen: several screens of text even on a large terminal,
-/// and little enough to clean and parse in a few milliseconds.
-const FIRST_PART: usize = 16 << 10;
+/// Bytes read for the first screen: what a large terminal shows at once (about 60 rows of
+/// 150 columns beside the sidebar), and little enough to clean and parse in a fraction of
+/// a millisecond. A constant, not the terminal's size, so the document does not depend on
+/// the window it was opened in.
+const FIRST_PART: usize = 8 << 10;
 /// Bytes read per later part: small, because each part is held several times over while
 /// it is read, decoded, cleaned and parsed (the peak memory of loading), and a part every
 /// few tens of milliseconds is plenty for the progress display.
