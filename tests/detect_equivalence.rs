@@ -47,12 +47,15 @@ fn stem(path: &Path) -> String {
     path.file_stem().unwrap().to_string_lossy().into_owned()
 }
 
-/// Name passed to the loader: relative to the crate, as the other tests do.
-fn label(path: &Path) -> String {
-    path.strip_prefix(env!("CARGO_MANIFEST_DIR"))
+/// The detected map of the file at `path`, loaded under its name relative to the crate,
+/// as the other tests do.
+fn detect_file(path: &Path) -> ArgumentMap {
+    let label = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
         .unwrap_or(path)
         .display()
-        .to_string()
+        .to_string();
+    detect_text(&label, &std::fs::read(path).unwrap())
 }
 
 fn check(name: &str, output: &str) {
@@ -66,7 +69,7 @@ fn corpus_output_is_unchanged() {
     let paths = texts("tests/corpus");
     assert!(paths.len() >= 20, "{} corpus texts", paths.len());
     for path in paths {
-        let map = detect_text(&label(&path), &std::fs::read(&path).unwrap());
+        let map = detect_file(&path);
         check(&format!("corpus-{}", stem(&path)), &render(&map));
     }
 }
@@ -74,7 +77,7 @@ fn corpus_output_is_unchanged() {
 #[test]
 fn embedded_article_output_is_unchanged() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/cybersecurity-dialogue.txt");
-    let map = detect_text(&label(&path), &std::fs::read(&path).unwrap());
+    let map = detect_file(&path);
     assert!(!map.is_empty());
     check("asset-cybersecurity-dialogue", &render(&map));
 }
@@ -84,7 +87,7 @@ fn heldout_output_is_unchanged() {
     let paths = texts("tests/heldout");
     assert!(paths.len() >= 10, "{} held-out texts", paths.len());
     for path in paths {
-        let map = detect_text(&label(&path), &std::fs::read(&path).unwrap());
+        let map = detect_file(&path);
         let digest: String = Sha256::digest(render(&map).as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))

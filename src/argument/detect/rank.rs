@@ -104,13 +104,21 @@ mod tests {
             sure: 1.4,
             most: 3,
         };
-        let everywhere = |i: usize| i;
-        let chosen = top(&scores, 0.5, budget, everywhere, |_| true, |_| 1);
+        // Every item in a paragraph of its own.
+        let own_paragraph = |i: usize| i;
+        let chosen = top(&scores, 0.5, budget, own_paragraph, |_| true, |_| 1);
         assert_eq!(chosen, vec![0, 5, 2]);
         let wide = Budget { most: 10, ..budget };
-        let chosen = top(&scores, 0.5, wide, everywhere, |_| true, |_| 1);
+        let chosen = top(&scores, 0.5, wide, own_paragraph, |_| true, |_| 1);
         assert_eq!(chosen, vec![0, 5, 2, 3]);
-        let fixed = top(&scores, 0.5, Budget::fixed(2), everywhere, |_| true, |_| 1);
+        let fixed = top(
+            &scores,
+            0.5,
+            Budget::fixed(2),
+            own_paragraph,
+            |_| true,
+            |_| 1,
+        );
         assert_eq!(fixed, vec![0, 5]);
     }
 
