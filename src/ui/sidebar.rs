@@ -6,7 +6,7 @@
 //! Entries are numbered across panels: first the map's items, in map order, then the
 //! sections (while their panel is open).
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::Document;
@@ -223,10 +223,16 @@ fn sections_panel(view: View, open: bool, width: usize) -> Panel {
 /// add a line saying where they are rebutted.
 fn entry_rows(doc: &Document, item: &Item, index: usize, selected: bool, width: usize) -> Vec<Row> {
     let label = entry_label(doc, item);
-    let wrapped: Vec<String> = textwrap::wrap(&label, width)
-        .into_iter()
-        .map(|line| line.into_owned())
-        .collect();
+    let lines = if selected {
+        textwrap::wrap(&label, width)
+    } else {
+        // One line, as many words as fit: first-fit over no more of the label than can
+        // show, since every frame builds every entry.
+        let options =
+            textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+        textwrap::wrap(lead(&label, width + 1), options)
+    };
+    let wrapped: Vec<String> = lines.into_iter().map(|line| line.into_owned()).collect();
     let keep = if selected { SELECTED_LINES } else { 1 };
     let mut rows: Vec<Row> = clip_lines(wrapped, keep, width)
         .into_iter()
@@ -291,6 +297,18 @@ fn rebuttal_label(item: &Item) -> String {
     paragraphs.dedup();
     let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{p}")).collect();
     format!("  ↳ rebutted in {}", list.join(", "))
+}
+
+/// The start of `text` up to just past `width` columns (all of it if it is no wider).
+fn lead(text: &str, width: usize) -> &str {
+    let mut columns = 0;
+    for (at, c) in text.char_indices() {
+        columns += c.width().unwrap_or(0);
+        if columns > width {
+            return &text[..at + c.len_utf8()];
+        }
+    }
+    text
 }
 
 /// Keeps the first `keep` lines, ending the last kept one with "…" if cut (or if wider
@@ -362,6 +380,30 @@ mod tests {
         assert!(panels[0].rows[0].text.ends_with('…'));
         assert!(panels[0].rows[0].text.width() <= 27);
         assert_eq!(item_rows(&panels[1].rows, 1), Some((0, 1)));
+    }
+
+    #[test]
+    fn a_one_line_entry_holds_as_many_words_as_fit() {
+        let (doc, map) = example();
+        let label = entry_label(&doc, &map.items[1]);
+        for width in 8..label.width() + 3 {
+            let rows = entry_rows(&doc, &map.items[1], 1, false, width);
+            // The same line as wrapping the whole label first-fit and cutting after line 1.
+            let options =
+                textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            let whole: Vec<String> = textwrap::wrap(&label, options)
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect();
+            assert_eq!(
+                rows[0].text,
+                clip_lines(whole, 1, width)[0],
+                "width {width}"
+            );
+            assert!(rows[0].text.width() <= width, "width {width}");
+        }
+        assert_eq!(lead("ab¶c", 2), "ab¶");
+        assert_eq!(lead("ab", 2), "ab");
     }
 
     #[test]
