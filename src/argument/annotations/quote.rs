@@ -22,9 +22,17 @@ pub(crate) fn find(
     };
     let all = doc.text();
     let mut found = Vec::new();
-    // One vectorised search over the whole text: `str::match_indices` per paragraph was
-    // most of the time before the first frame spent on the embedded article's annotations.
-    for abs_start in memchr::memmem::find_iter(all.as_bytes(), first_word.as_bytes()) {
+    // Candidates by the first character (a `memchr` for ASCII), then the word: one pass
+    // over the whole text. A substring search per paragraph (`str::match_indices`) was
+    // most of the annotations' time before the first frame on a web page's many short
+    // paragraphs, and the `memchr` crate's searcher detects CPU features first, which is
+    // slow in a virtual machine.
+    let first_char = first_word.chars().next().unwrap_or(' ');
+    let starts = all
+        .match_indices(first_char)
+        .map(|(at, _)| at)
+        .filter(|&at| all[at..].starts_with(first_word));
+    for abs_start in starts {
         // Paragraph ranges are in order and do not overlap.
         let paragraph = doc.paragraphs.partition_point(|p| p.range.end <= abs_start);
         let Some(p) = doc.paragraphs.get(paragraph) else {
