@@ -16,7 +16,7 @@ use super::keymap::{INTERRUPT_KEY, Key};
 use super::render::render;
 use super::state::{App, Quit};
 use super::state::{Editing, Maps};
-use super::terminal::TerminalGuard;
+use super::terminal::{Prepared, TerminalGuard};
 use super::update::{Background, apply_background, update};
 use crate::argument::detect;
 use crate::document::Document;
@@ -120,15 +120,16 @@ pub enum Exit {
 }
 
 /// Runs the reader until the user quits, a signal arrives or the terminal closes. Returns
-/// how it ended and the final state (to remember the position).
-pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
+/// how it ended and the final state (to remember the position). `terminal` comes from
+/// [`super::terminal::prepare`].
+pub fn run(mut app: App, terminal: Prepared, mouse: bool, work: Work) -> Result<(Exit, App)> {
     let (sender, events) = mpsc::channel();
     // Installed now; a signal that arrives before the first frame waits in `signals` until
     // the thread that forwards it starts, after that frame.
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
 
-    let mut guard = TerminalGuard::enter(mouse).context("cannot set up the terminal")?;
+    let mut guard = TerminalGuard::enter(terminal, mouse).context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
     update(&mut app, Action::Resize(size.width, size.height));
 

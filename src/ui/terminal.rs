@@ -19,6 +19,20 @@ pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
 /// Room for a full frame of a large terminal with colours.
 const FRAME_BUFFER: usize = 256 << 10;
 
+/// ratatui's terminal with its two screen buffers, built on a thread of its own while the
+/// document loads: filling the buffers (~10,000 cells at 120×40, each a fresh page of
+/// memory) is the largest single step before the first frame. Nothing is written to the
+/// terminal until [`TerminalGuard::enter`].
+pub struct Prepared(std::thread::JoinHandle<io::Result<Terminal<Backend>>>);
+
+/// Starts building the terminal (see [`Prepared`]).
+pub fn prepare() -> Prepared {
+    Prepared(std::thread::spawn(|| {
+        let stdout = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        Terminal::new(CrosstermBackend::new(stdout))
+    }))
+}
+
 /// The terminal in raw mode on the alternate screen; restored when dropped.
 pub struct TerminalGuard {
     /// Never dropped: ratatui's `Drop` only shows the cursor again (which [`restore`] does)
@@ -28,8 +42,9 @@ pub struct TerminalGuard {
 }
 
 impl TerminalGuard {
-    /// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture.
-    pub fn enter(mouse: bool) -> io::Result<Self> {
+    /// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture, on
+    /// the `prepared` terminal.
+    pub fn enter(prepared: Prepared, mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
@@ -42,8 +57,11 @@ impl TerminalGuard {
             restore();
             return Err(error);
         }
-        let backend = CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER, stdout));
-        let terminal = Terminal::new(backend).inspect_err(|_| restore())?;
+        let terminal = prepared
+            .0
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("building the terminal panicked")))
+            .inspect_err(|_| restore())?;
         Ok(TerminalGuard {
             terminal: ManuallyDrop::new(terminal),
         })
