@@ -17,17 +17,16 @@ pub(crate) fn find(
     let quote = collapse_whitespace(quote);
     let prefix = prefix.map(collapse_whitespace).filter(|p| !p.is_empty());
     let suffix = suffix.map(collapse_whitespace).filter(|s| !s.is_empty());
-    let Some(first_word) = quote.split(' ').next().filter(|w| !w.is_empty()) else {
+    let first_word = quote.split(' ').next().unwrap_or_default();
+    let Some(first_char) = first_word.chars().next() else {
         return Vec::new();
     };
     let all = doc.text();
     let mut found = Vec::new();
-    // Candidates by the first character (a `memchr` for ASCII), then the word: one pass
-    // over the whole text. A substring search per paragraph (`str::match_indices`) was
-    // most of the annotations' time before the first frame on a web page's many short
-    // paragraphs, and the `memchr` crate's searcher detects CPU features first, which is
-    // slow in a virtual machine.
-    let first_char = first_word.chars().next().unwrap_or(' ');
+    // One pass over the whole text, candidates by the first character (core's `memchr`
+    // for ASCII), then the word. A substring search per paragraph was most of the
+    // annotations' time before the first frame on a web page's many short paragraphs; the
+    // `memchr` crate's searcher detects CPU features on first use (`cpuid`, slow in a VM).
     let starts = all
         .match_indices(first_char)
         .map(|(at, _)| at)
