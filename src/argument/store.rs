@@ -122,21 +122,26 @@ impl ClaimsStore {
     /// for stdin or the embedded article (`article` is `None`) or a read-only directory,
     /// `<data dir>/counterpoint/claims/<content hash>.claims.toml`.
     pub fn for_article(article: Option<&Path>, article_text: &str) -> Self {
-        let in_data_dir = data_dir().map(|dir| dir.join(data_file_name(article_text)));
+        // Hashing the text only when the data directory is needed: a start should not
+        // pay for reading all of a large file once more.
+        let in_data_dir = || data_dir().map(|dir| dir.join(data_file_name(article_text)));
         match article {
             Some(article) => {
                 let beside = claims_path_for(article);
-                match in_data_dir {
-                    Some(fallback) if !can_write(&beside) => ClaimsStore {
+                if can_write(&beside) {
+                    return ClaimsStore::at(beside);
+                }
+                match in_data_dir() {
+                    Some(fallback) => ClaimsStore {
                         path: fallback,
                         seed: Some(beside),
                         ..ClaimsStore::at(PathBuf::new())
                     },
-                    _ => ClaimsStore::at(beside),
+                    None => ClaimsStore::at(beside),
                 }
             }
             None => ClaimsStore::at(
-                in_data_dir.unwrap_or_else(|| PathBuf::from(data_file_name(article_text))),
+                in_data_dir().unwrap_or_else(|| PathBuf::from(data_file_name(article_text))),
             ),
         }
     }

@@ -1,6 +1,7 @@
 //! Drawing the state. Everything here takes the state by shared reference: rendering never
 //! changes what is shown, it only shows it.
 
+mod cells;
 mod help;
 mod reading;
 pub mod sidebar;

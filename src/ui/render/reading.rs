@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
+use super::cells::{put_line, put_string};
 use super::text_spans::line_spans;
 use crate::document::{InlineStyle, ParagraphKind};
 use crate::layout::BlockKind;
@@ -73,7 +74,7 @@ fn draw_line(
                         .gutter
                         .width
                         .saturating_sub(number.chars().count() as u16);
-                buf.set_string(x, y, number, theme.gutter);
+                put_string(buf, x, y, &number, theme.gutter);
             }
             let paragraph = &doc.paragraphs[p];
             let mut decorations: Vec<(Range<usize>, Style)> = paragraph
@@ -127,7 +128,7 @@ fn draw_line(
     };
     let mut spans: Vec<Span> = prefix.into_iter().collect();
     spans.extend(line_spans(text, range, base, &decorations));
-    buf.set_line(areas.text.x, y, &Line::from(spans), width);
+    put_line(buf, areas.text.x, y, &Line::from(spans), width);
 }
 
 fn inline_style(theme: &Theme, style: InlineStyle) -> Style {

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
+use super::cells::{put_line, put_string};
 use crate::argument::Origin;
 use crate::ui::sidebar::{self, ENTRY_INDENT, Panel, RowKind};
 use crate::ui::state::{App, Focus};
@@ -64,19 +65,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Origin::Annotated => "Annotated map",
         Origin::Detected => "Detected map",
     };
-    buf.set_string(inner.x, inner.y, title, theme.sidebar_heading);
+    put_string(buf, inner.x, inner.y, title, theme.sidebar_heading);
     if let Some(progress) = progress_label(app) {
         let x = inner
             .right()
             .saturating_sub(progress.chars().count() as u16);
         if x > inner.x + title.len() as u16 {
-            buf.set_string(x, inner.y, progress, theme.on_screen_mark);
+            put_string(buf, x, inner.y, &progress, theme.on_screen_mark);
         }
     } else if app.maps.annotated.is_some() {
         let hint = "d switches";
         let x = inner.right().saturating_sub(hint.len() as u16);
         if x > inner.x + title.len() as u16 {
-            buf.set_string(x, inner.y, hint, theme.sidebar_rebuttal);
+            put_string(buf, x, inner.y, hint, theme.sidebar_rebuttal);
         }
     }
 
@@ -85,7 +86,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         if heading_y >= inner.bottom() {
             break;
         }
-        buf.set_string(inner.x, heading_y, &panel.heading, theme.sidebar_heading);
+        put_string(
+            buf,
+            inner.x,
+            heading_y,
+            &panel.heading,
+            theme.sidebar_heading,
+        );
         let hidden_below = panel.rows.len() > scroll + panel.height;
         for (offset, row) in panel.rows.iter().skip(scroll).take(shown).enumerate() {
             let y = heading_y + 1 + offset as u16;
@@ -105,7 +112,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             (false, false) => "",
         };
         let x = inner.right().saturating_sub(more.chars().count() as u16);
-        buf.set_string(x, heading_y, more, theme.sidebar_rebuttal);
+        put_string(buf, x, heading_y, more, theme.sidebar_rebuttal);
     }
 
     let detail = detail_rows(app, area);
@@ -215,7 +222,7 @@ fn draw_row(
         style
     };
     let line = Line::from(vec![mark, Span::styled(row.text.as_str(), style)]);
-    buf.set_line(area.x, area.y, &line, area.width);
+    put_line(buf, area.x, area.y, &line, area.width);
 }
 
 /// Origin, confidence and evidence of the selected item.
@@ -224,10 +231,11 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(item) = app.selected.and_then(|i| app.map().items.get(i)) else {
         return;
     };
-    buf.set_string(
+    put_string(
+        buf,
         area.x,
         area.y,
-        "─".repeat(usize::from(area.width)),
+        &"─".repeat(usize::from(area.width)),
         theme.border,
     );
     let heading = match item.origin {
@@ -246,6 +254,6 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     for (offset, line) in lines.iter().take(usize::from(area.height - 1)).enumerate() {
-        buf.set_line(area.x, area.y + 1 + offset as u16, line, area.width);
+        put_line(buf, area.x, area.y + 1 + offset as u16, line, area.width);
     }
 }

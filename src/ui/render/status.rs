@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::cells::put_line;
 use crate::ui::action::Action;
 use crate::ui::search::Direction;
 use crate::ui::state::{App, Focus, Pending, PromptPurpose};
@@ -18,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(line, theme.prompt),
             Span::styled(" ", theme.status_message),
         ];
-        buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+        put_line(buf, area.x, area.y, &Line::from(spans), area.width);
         return;
     }
     let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
@@ -44,7 +45,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(gap, theme.status));
         spans.push(Span::styled(hints, theme.status));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// What is being typed: a search, a filter, or the letter of a mark.
