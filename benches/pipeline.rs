@@ -122,7 +122,7 @@ fn bench_frame(group: &mut BenchmarkGroup<WallTime>, name: &str, app: &App) {
     group.bench_function(name, |b| {
         b.iter(|| {
             terminal
-                .draw(|frame| render(black_box(app), frame))
+                .draw(|frame| render(black_box(app), frame.buffer_mut()))
                 .expect("draw");
         })
     });
@@ -167,7 +167,9 @@ fn resize(c: &mut Criterion) {
             wide = !wide;
             let width = if wide { 120 } else { 100 };
             update(&mut app, Action::Resize(width, SIZE.1));
-            terminal.draw(|frame| render(&app, frame)).expect("draw");
+            terminal
+                .draw(|frame| render(&app, frame.buffer_mut()))
+                .expect("draw");
         })
     });
     group.finish();

@@ -287,7 +287,9 @@ fn check_state(app: &App) -> Result<(), TestCaseError> {
 /// Applies `actions` one by one, drawing after each, and checks the properties.
 fn run(mut app: App, actions: &[Action]) -> Result<(), TestCaseError> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|frame| render(&app, frame)).unwrap();
+    terminal
+        .draw(|frame| render(&app, frame.buffer_mut()))
+        .unwrap();
     check_state(&app)?;
     check_wrapped_widths(&app)?;
     let mut checked_width = app.layout.width();
@@ -300,7 +302,9 @@ fn run(mut app: App, actions: &[Action]) -> Result<(), TestCaseError> {
         if let Action::Resize(w, h) = action {
             terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         }
-        terminal.draw(|frame| render(&app, frame)).unwrap();
+        terminal
+            .draw(|frame| render(&app, frame.buffer_mut()))
+            .unwrap();
         check_state(&app)?;
         if app.layout.width() != checked_width {
             check_wrapped_widths(&app)?;
@@ -415,7 +419,9 @@ fn every_size_from_1x1_up_to_40x10_draws() {
             update(&mut app, Action::SwitchFocus);
             update(&mut app, Action::Jump);
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|frame| render(&app, frame)).unwrap();
+            terminal
+                .draw(|frame| render(&app, frame.buffer_mut()))
+                .unwrap();
             check_state(&app).unwrap();
         }
     }

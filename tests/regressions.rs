@@ -40,7 +40,9 @@ fn an_empty_document_takes_every_action() {
     {
         update(&mut app, action);
         let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-        terminal.draw(|frame| render(&app, frame)).unwrap();
+        terminal
+            .draw(|frame| render(&app, frame.buffer_mut()))
+            .unwrap();
     }
     assert_eq!(app.top_paragraph(), None);
     assert_eq!(app.visible_paragraphs(), None);

@@ -19,7 +19,9 @@ fn embedded_app(cols: u16, rows: u16) -> App {
 
 fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
-    terminal.draw(|frame| render(app, frame)).unwrap();
+    terminal
+        .draw(|frame| render(app, frame.buffer_mut()))
+        .unwrap();
     terminal
 }
 

@@ -19,7 +19,6 @@ use crate::ui::Maps;
 use crate::ui::event_loop::Work;
 use crate::ui::event_loop::{self, Exit};
 use crate::ui::screen::ViewPrefs;
-use crate::ui::terminal;
 use crate::ui::theme::{self, Theme};
 
 /// The config file named on the command line, or the default one (missing: defaults).
@@ -36,8 +35,6 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             "standard output is not a terminal; to print the argument map use `counterpoint outline`"
         );
     }
-    // Built while the document loads; see `Prepared`.
-    let terminal = terminal::prepare();
     let (config, _) = load_config(view)?;
     let no_color = theme::no_color_requested();
     let theme = match &view.theme {
@@ -125,7 +122,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         }
         store = Some(positions);
     }
-    let (exit, app) = event_loop::run(app, terminal, config.mouse && !view.no_mouse, work)?;
+    let (exit, app) = event_loop::run(app, config.mouse && !view.no_mouse, work)?;
     if let (Some(mut positions), Some(paragraph)) = (store, app.top_paragraph()) {
         positions.set(&key, paragraph);
         if let Err(error) = positions.save() {

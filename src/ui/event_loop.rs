@@ -16,7 +16,7 @@ use super::keymap::{INTERRUPT_KEY, Key};
 use super::render::render;
 use super::state::{App, Quit};
 use super::state::{Editing, Maps};
-use super::terminal::{Prepared, TerminalGuard};
+use super::terminal::Screen;
 use super::update::{Background, apply_background, update};
 use crate::argument::detect;
 use crate::document::Document;
@@ -120,18 +120,15 @@ pub enum Exit {
 }
 
 /// Runs the reader until the user quits, a signal arrives or the terminal closes. Returns
-/// how it ended and the final state (to remember the position). `terminal` comes from
-/// [`super::terminal::prepare`].
-pub fn run(mut app: App, terminal: Prepared, mouse: bool, work: Work) -> Result<(Exit, App)> {
+/// how it ended and the final state (to remember the position).
+pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
     let (sender, events) = mpsc::channel();
     // Installed now; a signal that arrives before the first frame waits in `signals` until
     // the thread that forwards it starts, after that frame.
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
 
-    let mut guard = TerminalGuard::enter(terminal, mouse).context("cannot set up the terminal")?;
-    let size = guard.terminal.size()?;
-    update(&mut app, Action::Resize(size.width, size.height));
+    let mut screen = Screen::enter(mouse).context("cannot set up the terminal")?;
 
     let Work {
         rest,
@@ -148,15 +145,15 @@ pub fn run(mut app: App, terminal: Prepared, mouse: bool, work: Work) -> Result<
         {
             spawn_analysis(analysis, Arc::clone(&app.doc), sender.clone());
         }
-        let drawn = guard.terminal.draw(|frame| {
+        let drawn = screen.draw(|buf| {
             // The frame has the terminal's size of this instant; a Resize event still queued
             // (or already applied, during a storm of them) may say otherwise, and drawing
             // for another size writes outside the frame's buffer (a panic).
-            let area = frame.area();
+            let area = buf.area;
             if (area.width, area.height) != app.size {
                 update(&mut app, Action::Resize(area.width, area.height));
             }
-            render(&app, frame);
+            render(&app, buf);
         });
         if drawn.is_err() {
             // The terminal can no longer be written to: it has gone (a closed pty, a
@@ -171,6 +168,10 @@ pub fn run(mut app: App, terminal: Prepared, mouse: bool, work: Work) -> Result<
             }
             if detect {
                 spawn_detection(Arc::clone(&app.doc), sender.clone());
+            }
+            // The first frame is shown; the costlier setup for the next ones now.
+            if screen.finish_setup().is_err() {
+                return Ok((Exit::TerminalClosed, app));
             }
         }
         if std::mem::take(&mut panic_after_frame) {

@@ -1,14 +1,16 @@
-//! Taking over the terminal and giving it back. Restoring is idempotent and runs on every
-//! way out: normal quit, error (the guard's `Drop`), panic (the hook) and signals (the
-//! event loop turns them into a quit, so the guard drops).
+//! Taking over the terminal, drawing on it, and giving it back. Restoring is idempotent
+//! and runs on every way out: normal quit, error (the screen's `Drop`), panic (the hook)
+//! and signals (the event loop turns them into a quit, so the screen drops).
 
 use std::io::{self, BufWriter, Stdout, Write};
-use std::mem::ManuallyDrop;
+use std::mem::{self, ManuallyDrop};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend as _, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::{cursor, event, execute, terminal};
+use ratatui::layout::{Position, Rect};
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 
@@ -19,32 +21,31 @@ pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
 /// Room for a full frame of a large terminal with colours.
 const FRAME_BUFFER: usize = 256 << 10;
 
-/// ratatui's terminal with its two screen buffers, built on a thread of its own while the
-/// document loads: filling the buffers (~10,000 cells at 120×40, each a fresh page of
-/// memory) is the largest single step before the first frame. Nothing is written to the
-/// terminal until [`TerminalGuard::enter`].
-pub struct Prepared(std::thread::JoinHandle<io::Result<Terminal<Backend>>>);
-
-/// Starts building the terminal (see [`Prepared`]).
-pub fn prepare() -> Prepared {
-    Prepared(std::thread::spawn(|| {
-        let stdout = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
-        Terminal::new(CrosstermBackend::new(stdout))
-    }))
+/// The terminal in raw mode on the alternate screen (restored when dropped), and what
+/// draws on it.
+///
+/// The first frame is written straight onto the blank screen: ratatui's terminal keeps
+/// two screen buffers (~10,000 cells of 40 bytes at 120×40, fresh pages that cost about
+/// 0.35 ms to fill) and compares every cell of a frame with the last one, which for a
+/// first frame only finds the cells that are not blank. It is built once that frame is
+/// shown, with the frame as the one the next is compared with.
+pub struct Screen {
+    state: State,
 }
 
-/// The terminal in raw mode on the alternate screen; restored when dropped.
-pub struct TerminalGuard {
-    /// Never dropped: ratatui's `Drop` only shows the cursor again (which [`restore`] does)
-    /// and reports a failure with `eprintln!`, which panics (status 101) when standard
-    /// error is the terminal that was just closed.
-    pub terminal: ManuallyDrop<Terminal<Backend>>,
+enum State {
+    /// Nothing drawn yet; the alternate screen is blank.
+    Blank(Backend),
+    /// The first frame is on the screen.
+    FirstFrame(Backend, Buffer),
+    Ratatui(ManuallyDrop<Terminal<Backend>>),
+    /// Building ratatui's terminal failed: nothing can be drawn.
+    Failed,
 }
 
-impl TerminalGuard {
-    /// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture, on
-    /// the `prepared` terminal.
-    pub fn enter(prepared: Prepared, mouse: bool) -> io::Result<Self> {
+impl Screen {
+    /// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture.
+    pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
@@ -57,21 +58,132 @@ impl TerminalGuard {
             restore();
             return Err(error);
         }
-        let terminal = prepared
-            .0
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("building the terminal panicked")))
-            .inspect_err(|_| restore())?;
-        Ok(TerminalGuard {
-            terminal: ManuallyDrop::new(terminal),
+        let writer = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+        Ok(Screen {
+            state: State::Blank(CrosstermBackend::new(writer)),
         })
+    }
+
+    /// Draws a frame: `render` fills a buffer the size of the terminal.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Buffer)) -> io::Result<()> {
+        match &mut self.state {
+            State::Blank(backend) => {
+                let area = Rect::from((Position::ORIGIN, backend.size()?));
+                let mut frame = Buffer::empty(area);
+                render(&mut frame);
+                draw_on_blank_screen(backend, &frame)?;
+                if let State::Blank(backend) = mem::replace(&mut self.state, State::Failed) {
+                    self.state = State::FirstFrame(backend, frame);
+                }
+                Ok(())
+            }
+            State::FirstFrame(..) => {
+                self.finish_setup()?;
+                self.draw(render)
+            }
+            State::Ratatui(terminal) => terminal.draw(|frame| render(frame.buffer_mut())).map(drop),
+            State::Failed => Err(io::Error::other("the terminal could not be set up")),
+        }
+    }
+
+    /// Builds ratatui's terminal after the first frame (the next draw does it otherwise).
+    pub fn finish_setup(&mut self) -> io::Result<()> {
+        if !matches!(self.state, State::FirstFrame(..)) {
+            return Ok(());
+        }
+        let State::FirstFrame(backend, first) = mem::replace(&mut self.state, State::Failed) else {
+            return Ok(());
+        };
+        let terminal = terminal_showing(backend, first)?;
+        self.state = State::Ratatui(ManuallyDrop::new(terminal));
+        Ok(())
     }
 }
 
-impl Drop for TerminalGuard {
+/// Writes `frame` onto a blank screen, in one write.
+fn draw_on_blank_screen<B: ratatui::backend::Backend>(
+    backend: &mut B,
+    frame: &Buffer,
+) -> Result<(), B::Error> {
+    backend.draw(cells_on_blank_screen(frame))?;
+    backend.hide_cursor()?;
+    backend.flush()
+}
+
+/// ratatui's terminal on `backend`, whose screen shows `frame`: the next frame is compared
+/// with it, as if ratatui had drawn it.
+fn terminal_showing<B: ratatui::backend::Backend>(
+    backend: B,
+    frame: Buffer,
+) -> Result<Terminal<B>, B::Error> {
+    let mut terminal = Terminal::new(backend)?;
+    if terminal.get_frame().area() == frame.area {
+        *terminal.current_buffer_mut() = frame;
+        terminal.swap_buffers();
+    } else {
+        // Resized since: the next frame is drawn whole, on a cleared screen.
+        terminal.backend_mut().clear()?;
+    }
+    Ok(terminal)
+}
+
+impl Drop for Screen {
+    /// ratatui's terminal is never dropped: its `Drop` only shows the cursor again (which
+    /// [`restore`] does) and reports a failure with `eprintln!`, which panics (status 101)
+    /// when standard error is the terminal that was just closed.
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// The cells of `frame` that a blank screen does not already show, as ratatui's diff
+/// against an empty buffer lists them: cells marked to be skipped and cells covered by a
+/// wide grapheme are left out, unless (after an emoji presentation selector, U+FE0F) they
+/// hold a symbol of their own.
+fn cells_on_blank_screen(frame: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+    let area = frame.area;
+    let width = usize::from(area.width.max(1));
+    // Cells before `hidden_until` are covered by a wide grapheme; cells before
+    // `selector_until` follow an emoji with the selector and are looked at one by one.
+    let (mut hidden_until, mut selector_until) = (0, 0);
+    frame
+        .content
+        .iter()
+        .enumerate()
+        .filter_map(move |(index, cell)| {
+            if index < hidden_until {
+                return None;
+            }
+            #[allow(deprecated)] // ratatui's diff still honours the old flag.
+            let skipped = match cell.diff_option {
+                CellDiffOption::Skip => true,
+                CellDiffOption::None => cell.skip,
+                _ => false,
+            };
+            // A forced width counts, as the diff counts it.
+            let columns = usize::from(cell.cell_width());
+            if index < selector_until {
+                hidden_until = index + columns.max(1);
+                selector_until = selector_until.max(hidden_until);
+                if skipped || cell.symbol() == " " {
+                    return None;
+                }
+            } else {
+                if skipped || *cell == Cell::EMPTY {
+                    return None;
+                }
+                hidden_until = index + columns.max(1);
+                if columns > 1
+                    && !matches!(cell.diff_option, CellDiffOption::ForcedWidth(_))
+                    && cell.symbol().contains('\u{fe0f}')
+                {
+                    (hidden_until, selector_until) = (index + 1, index + columns);
+                }
+            }
+            let x = area.x + (index % width) as u16;
+            let y = area.y + (index / width) as u16;
+            Some((x, y, cell))
+        })
 }
 
 /// Turns mouse capture off, leaves the alternate screen, shows the cursor and turns raw
@@ -101,4 +213,103 @@ fn install_panic_hook() {
         restore();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Style};
+    use ratatui::widgets::{Paragraph, Widget};
+
+    /// Text with wide graphemes, emoji with and without the presentation selector,
+    /// combining marks and zero-width characters.
+    const PIECES: &[&str] = &[
+        "a",
+        " ",
+        "word ",
+        "日本",
+        "☺\u{fe0f}",
+        "👩\u{200d}🔬",
+        "e\u{301}",
+        "\u{200b}",
+        "🇫🇷",
+        "—",
+    ];
+
+    fn frame_of(writes: &[(u16, u16, Vec<usize>, bool)], area: Rect) -> Buffer {
+        let mut frame = Buffer::empty(area);
+        for (x, y, pieces, styled) in writes {
+            let text: String = pieces.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
+            let style = if *styled {
+                Style::new().bg(Color::Blue)
+            } else {
+                Style::new()
+            };
+            frame.set_string(x % area.width, y % area.height, text, style);
+            if *styled {
+                frame.set_style(Rect::new(0, y % area.height, area.width / 2, 1), style);
+            }
+        }
+        frame
+    }
+
+    proptest! {
+        #[test]
+        fn a_first_frame_writes_what_ratatuis_diff_would(
+            writes in proptest::collection::vec(
+                (0u16..30, 0u16..6, proptest::collection::vec(0usize..20, 0..12), any::<bool>()),
+                0..8,
+            ),
+        ) {
+            let area = Rect::new(0, 0, 24, 5);
+            let frame = frame_of(&writes, area);
+            let blank = Buffer::empty(area);
+            let expected: Vec<(u16, u16, Cell)> =
+                blank.diff(&frame).into_iter().map(|(x, y, c)| (x, y, c.clone())).collect();
+            let actual: Vec<(u16, u16, Cell)> =
+                cells_on_blank_screen(&frame).map(|(x, y, c)| (x, y, c.clone())).collect();
+            prop_assert_eq!(actual, expected);
+        }
+    }
+
+    fn text_frame(area: Rect, text: &str) -> Buffer {
+        let mut frame = Buffer::empty(area);
+        Paragraph::new(text).render(area, &mut frame);
+        frame
+    }
+
+    #[test]
+    fn ratatui_takes_over_from_the_first_frame() {
+        let area = Rect::new(0, 0, 20, 4);
+        let mut backend = TestBackend::new(20, 4);
+        draw_on_blank_screen(&mut backend, &text_frame(area, "first frame\nstays?")).unwrap();
+        assert_eq!(backend.buffer(), &text_frame(area, "first frame\nstays?"));
+
+        let mut terminal =
+            terminal_showing(backend, text_frame(area, "first frame\nstays?")).unwrap();
+        terminal
+            .draw(|frame| Paragraph::new("second").render(frame.area(), frame.buffer_mut()))
+            .unwrap();
+        // Only the difference was written, and the screen shows the second frame whole.
+        assert_eq!(terminal.backend().buffer(), &text_frame(area, "second"));
+    }
+
+    #[test]
+    fn a_resize_before_the_takeover_redraws_everything() {
+        let mut backend = TestBackend::new(20, 4);
+        let small = Rect::new(0, 0, 20, 4);
+        draw_on_blank_screen(&mut backend, &text_frame(small, "first")).unwrap();
+        backend.resize(30, 6);
+
+        let mut terminal = terminal_showing(backend, text_frame(small, "first")).unwrap();
+        terminal
+            .draw(|frame| Paragraph::new("second").render(frame.area(), frame.buffer_mut()))
+            .unwrap();
+        assert_eq!(
+            terminal.backend().buffer(),
+            &text_frame(Rect::new(0, 0, 30, 6), "second")
+        );
+    }
 }

@@ -8,27 +8,23 @@ pub mod sidebar;
 mod status;
 mod text_spans;
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::widgets::Paragraph;
+use ratatui::buffer::Buffer;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::screen::{MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Overlay};
 
-pub fn render(app: &App, frame: &mut Frame) {
+/// Draws the whole screen into `buf`, which is the size of the terminal.
+pub fn render(app: &App, buf: &mut Buffer) {
     let Some(areas) = app.areas() else {
         let notice = format!("terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}");
-        let area = frame.area();
-        frame.render_widget(
-            Paragraph::new(notice),
-            Rect::new(0, 0, area.width, area.height),
-        );
+        Paragraph::new(notice).render(buf.area, buf);
         return;
     };
-    reading::render(app, &areas, frame.buffer_mut());
-    sidebar::render(app, areas.sidebar, frame.buffer_mut());
-    status::render(app, areas.status, frame.buffer_mut());
+    reading::render(app, &areas, buf);
+    sidebar::render(app, areas.sidebar, buf);
+    status::render(app, areas.status, buf);
     if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::render(app, scroll, frame.area(), frame.buffer_mut());
+        help::render(app, scroll, buf.area, buf);
     }
 }
