@@ -11,7 +11,7 @@
 //!
 //! Why a static unwinder: Rust's standard library asks for `libgcc_s.so.1`, whose loading
 //! and start-up code (it probes the CPU with `cpuid`, which traps to the hypervisor on a
-//! virtual machine) cost about 0.2 ms of every start (BENCHMARKS.md, "Fifth stop"). This is
+//! virtual machine) cost 0.2-0.4 ms of every start (BENCHMARKS.md, "Fifth stop"). This is
 //! `gcc -static-libgcc`: a `libgcc_s.so` linker script found before the real one sends the
 //! linker to GCC's static unwinder (`libgcc_eh.a`) instead. Panics unwind as before. Skipped
 //! when the linker has no `libgcc_eh.a` (e.g. clang without GCC), or with
