@@ -89,14 +89,12 @@ impl Screen {
 
     /// Builds ratatui's terminal after the first frame (the next draw does it otherwise).
     pub fn finish_setup(&mut self) -> io::Result<()> {
-        if !matches!(self.state, State::FirstFrame(..)) {
-            return Ok(());
-        }
-        let State::FirstFrame(backend, first) = mem::replace(&mut self.state, State::Failed) else {
-            return Ok(());
+        self.state = match mem::replace(&mut self.state, State::Failed) {
+            State::FirstFrame(backend, first) => {
+                State::Ratatui(ManuallyDrop::new(terminal_showing(backend, first)?))
+            }
+            other => other,
         };
-        let terminal = terminal_showing(backend, first)?;
-        self.state = State::Ratatui(ManuallyDrop::new(terminal));
         Ok(())
     }
 }
@@ -271,9 +269,10 @@ mod tests {
         }
     }
 
-    type Write = (u16, u16, Vec<usize>, u8);
+    /// Where a run of text goes, its pieces and its style.
+    type Placed = (u16, u16, Vec<usize>, u8);
 
-    fn frame_of(writes: &[Write], options: &[(usize, u8)], area: Rect) -> Buffer {
+    fn frame_of(writes: &[Placed], options: &[(usize, u8)], area: Rect) -> Buffer {
         let mut frame = Buffer::empty(area);
         for (x, y, pieces, choice) in writes {
             let text: String = pieces.iter().map(|&i| PIECES[i % PIECES.len()]).collect();
