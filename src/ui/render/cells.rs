@@ -1,7 +1,8 @@
 //! Writing text into the screen buffer: the same cells as ratatui's `Buffer::set_stringn`,
-//! `set_string` and `set_line`, with printable ASCII put straight into its cell. ratatui runs
-//! every string through grapheme segmentation and measures each grapheme: about a fifth of
-//! the time the program's own code spent before the first frame (BENCHMARKS.md, "Fifth stop").
+//! `set_string` and `set_line`, with printable ASCII put straight into its cell. ratatui
+//! runs every string through grapheme segmentation and measures each grapheme: about a
+//! fifth of the time the program's own code spent before the first frame (BENCHMARKS.md,
+//! "Fifth stop").
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::style::Style;
