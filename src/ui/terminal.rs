@@ -316,27 +316,29 @@ mod tests {
     #[test]
     fn ratatui_takes_over_from_the_first_frame() {
         let area = Rect::new(0, 0, 20, 4);
+        let first = || text_frame(area, "first frame\nstays?");
         let mut backend = TestBackend::new(20, 4);
-        draw_on_blank_screen(&mut backend, &text_frame(area, "first frame\nstays?")).unwrap();
-        assert_eq!(backend.buffer(), &text_frame(area, "first frame\nstays?"));
+        draw_on_blank_screen(&mut backend, &first()).unwrap();
+        assert_eq!(backend.buffer(), &first());
 
-        let mut terminal =
-            terminal_showing(backend, text_frame(area, "first frame\nstays?")).unwrap();
+        let mut terminal = terminal_showing(backend, first()).unwrap();
         terminal
             .draw(|frame| Paragraph::new("second").render(frame.area(), frame.buffer_mut()))
             .unwrap();
-        // Only the difference was written, and the screen shows the second frame whole.
+        // What the first frame showed and the second does not is cleared: the diff knew it
+        // was there.
         assert_eq!(terminal.backend().buffer(), &text_frame(area, "second"));
     }
 
     #[test]
     fn a_resize_before_the_takeover_redraws_everything() {
-        let mut backend = TestBackend::new(20, 4);
         let small = Rect::new(0, 0, 20, 4);
-        draw_on_blank_screen(&mut backend, &text_frame(small, "first")).unwrap();
+        let first = || text_frame(small, "a first frame, wide\nand two lines high");
+        let mut backend = TestBackend::new(20, 4);
+        draw_on_blank_screen(&mut backend, &first()).unwrap();
         backend.resize(30, 6);
 
-        let mut terminal = terminal_showing(backend, text_frame(small, "first")).unwrap();
+        let mut terminal = terminal_showing(backend, first()).unwrap();
         terminal
             .draw(|frame| Paragraph::new("second").render(frame.area(), frame.buffer_mut()))
             .unwrap();
@@ -344,5 +346,25 @@ mod tests {
             terminal.backend().buffer(),
             &text_frame(Rect::new(0, 0, 30, 6), "second")
         );
+    }
+
+    /// The case proptest first found: an emoji with the selector whose second column a
+    /// wide character overwrote; the cell that character covers is not written.
+    #[test]
+    fn a_wide_character_over_an_emojis_second_column() {
+        let mut frame = Buffer::empty(Rect::new(0, 0, 8, 1));
+        frame.set_string(0, 0, "☺\u{fe0f}", Style::new());
+        frame.set_string(1, 0, "日", Style::new().bg(Color::Blue));
+        frame.set_style(Rect::new(0, 0, 4, 1), Style::new().bg(Color::Blue));
+        let expected: Vec<(u16, u16)> = Buffer::empty(frame.area)
+            .diff(&frame)
+            .into_iter()
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        let actual: Vec<(u16, u16)> = cells_on_blank_screen(&frame)
+            .map(|(x, y, _)| (x, y))
+            .collect();
+        assert_eq!(actual, expected);
+        assert!(!actual.contains(&(2, 0)));
     }
 }
