@@ -149,7 +149,10 @@ fn find_ignoring_case<'t>(
             let found = if ascii {
                 let hay = text.as_bytes();
                 let n = needle.as_bytes();
-                (from..=hay.len().saturating_sub(n.len()))
+                // A needle longer than the rest of the text cannot match (and must not
+                // index past its end).
+                let last = hay.len().checked_sub(n.len())?;
+                (from..=last)
                     .find(|&i| hay[i..i + n.len()].eq_ignore_ascii_case(n))
                     .map(|i| i..i + n.len())
             } else {
@@ -249,5 +252,33 @@ mod tests {
         assert_eq!(&text[0][m.range.clone()], "Ärger");
         assert_eq!(search.in_paragraph(0).len(), 1);
         assert!(search.in_paragraph(1).is_empty());
+    }
+
+    #[test]
+    fn a_pattern_longer_than_a_paragraph_finds_nothing_there() {
+        let text = ["No.", "Visitors would stay elsewhere, the council said."];
+        let search = Search::new(
+            "visitors would stay elsewhere",
+            Direction::Forward,
+            text.into_iter(),
+        );
+        assert_eq!(search.matches.len(), 1);
+        assert_eq!(search.matches[0].paragraph, 1);
+    }
+
+    proptest::proptest! {
+        /// Short paragraphs and long patterns, ASCII or not, in either case: search never
+        /// panics and every match is the pattern, ignoring case.
+        #[test]
+        fn search_never_panics_and_matches_are_real(
+            paragraphs in proptest::collection::vec("[a-zA-Z .é]{0,6}", 1..6),
+            pattern in "[a-z .é]{1,12}",
+        ) {
+            let search = Search::new(&pattern, Direction::Forward, paragraphs.iter().map(String::as_str));
+            for m in &search.matches {
+                let found = &paragraphs[m.paragraph][m.range.clone()];
+                proptest::prop_assert_eq!(found.to_lowercase(), pattern.to_lowercase());
+            }
+        }
     }
 }
