@@ -44,6 +44,8 @@ fn assert_clean(doc: &Document) {
 /// (hyperlink), CSI cursor moves and screen clears, DCS, 8-bit CSI and OSC, a two-byte
 /// escape, bell, backspace, DEL, bidi overrides and isolates, zero-width characters.
 const HOSTILE: &str = concat!(
+    "Hostile text\n",
+    "\n",
     "\x1b[1;31mRed words\x1b[0m open the first paragraph of this article.\n",
     "\n",
     "The clipboard\x1b]52;c;ZWNobyBwd25lZA==\x07 stays untouched by this sentence.\n",

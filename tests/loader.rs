@@ -486,3 +486,37 @@ fn throughput() {
         text.len() as f64 / 1e6 / elapsed.as_secs_f64()
     );
 }
+
+/// An editorial given as headline, blank line, body: the headline is the title whatever
+/// its punctuation or case, and the body loses nothing.
+#[test]
+fn headline_line_above_the_body_is_the_title() {
+    let body = "The government in Ankara has made clear that it will not tolerate a Kurdish state on its border. That is a position the West should respect.\n\nCritics say Turkey is overreacting, but history suggests otherwise. The last war on that border lasted a decade.\n";
+    let cases = [
+        ("Turkey's red line.", "Turkey's red line."),
+        ("SAVE THE OLD BRIDGE", "SAVE THE OLD BRIDGE"),
+        (
+            "Should we fear a Kurdish state?",
+            "Should we fear a Kurdish state?",
+        ),
+        ("Turkey's red line | The Daily Ledger", "Turkey's red line"),
+        ("Turkey's red line - Ledger Online", "Turkey's red line"),
+    ];
+    for (headline, title) in cases {
+        let doc = parse(&format!("{headline}\n\n{body}"));
+        assert_eq!(doc.meta.title.as_deref(), Some(title), "{}", dump(&doc));
+        let text = paragraphs(&doc);
+        assert_eq!(text.len(), 2, "{}", dump(&doc));
+        assert!(text[0].starts_with("The government in Ankara"));
+    }
+    // Under a byline too.
+    let doc = parse(&format!("Turkey's red line.\n\nBy Ann Smith\n\n{body}"));
+    assert_eq!(doc.meta.title.as_deref(), Some("Turkey's red line."));
+    assert_eq!(doc.meta.byline.as_deref(), Some("Ann Smith"));
+    // A first line that reads as body text (several sentences) stays in the body.
+    let doc = parse(&format!(
+        "We should save the bridge. It is old and it is ours.\n\n{body}"
+    ));
+    assert_eq!(doc.meta.title, None, "{}", dump(&doc));
+    assert_eq!(paragraphs(&doc).len(), 3);
+}

@@ -16,7 +16,18 @@ pub struct Header {
 /// How far past the first good unit a byline is looked for.
 const BYLINE_REACH: usize = 4;
 
-pub fn find(units: &[Unit], features: &[Features], classes: &[Class]) -> Header {
+/// How many units a headline may stand before the first good paragraph (a standfirst, a
+/// byline and a date line between them).
+const HEADLINE_REACH: usize = 4;
+
+/// Finds the header. `first_line_alone`: the file's first line is followed by a blank line,
+/// so its first unit is that line alone.
+pub fn find(
+    units: &[Unit],
+    features: &[Features],
+    classes: &[Class],
+    first_line_alone: bool,
+) -> Header {
     let n = units.len();
     let first_good = classes.iter().position(|&c| c == Class::Good).unwrap_or(n);
     let mut meta = Metadata::default();
@@ -94,8 +105,25 @@ pub fn find(units: &[Unit], features: &[Features], classes: &[Class]) -> Header 
             title_at = Some(0);
         }
     }
+    // A headline alone on the file's first line, with the body close below it, is the
+    // title whatever its punctuation or case ("Turkey's red line.", an essay prompt that
+    // asks a question, "Title | Site").
+    if title_at.is_none()
+        && first_line_alone
+        && n > 1
+        && first_good <= HEADLINE_REACH
+        && headline(&units[0], &features[0])
+    {
+        title_at = Some(0);
+        if byline_at.is_none() {
+            body_start = body_start.max(1);
+            if k == 2 && first_good == 2 && is_dek(&units[1], &features[1]) {
+                meta.dek = Some(units[1].text.clone());
+            }
+        }
+    }
     if let Some(t) = title_at {
-        meta.title = Some(units[t].text.clone());
+        meta.title = Some(without_site_name(&units[t].text).to_string());
         // A date line above the title ("12 March 2024\nTitle").
         if t > 0 && date_line(t - 1) {
             take_date(&mut meta, t - 1);
@@ -107,6 +135,46 @@ pub fn find(units: &[Unit], features: &[Features], classes: &[Class]) -> Header 
         }
     }
     Header { meta, body_start }
+}
+
+/// A headline on a line of its own: one sentence at most, short, not a list item, a byline
+/// or a date; it may end with a full stop or a question mark, be in sentence case or in
+/// capitals, and carry a site name after a separator.
+fn headline(unit: &Unit, f: &Features) -> bool {
+    let text = &unit.text;
+    (1..=25).contains(&f.words)
+        && text.chars().count() <= 200
+        && !f.boilerplate
+        && !text.ends_with([',', ';', ':'])
+        && list_marker(text).is_none()
+        && text.starts_with(|c: char| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“' | '\'' | '‘' | '¿' | '¡')
+        })
+        && byline(text, f.words).is_none()
+        && !dates::is_date_line(text, f.words)
+        && sentences::split(without_site_name(text)).len() <= 1
+}
+
+/// "Title | Site", "Title - Site Name": the title without the site's name after the last
+/// separator (a short capitalised tail); anything else unchanged.
+fn without_site_name(text: &str) -> &str {
+    for separator in [" | ", " — ", " – ", " - "] {
+        let Some((title, site)) = text.rsplit_once(separator) else {
+            continue;
+        };
+        let site_words: Vec<&str> = site.split_whitespace().collect();
+        let named = !site_words.is_empty()
+            && site_words.len() <= 4
+            && site_words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        if named && title.split_whitespace().count() >= 2 && !site.ends_with(['.', '?', '!']) {
+            return title.trim_end();
+        }
+    }
+    text
 }
 
 /// Share bars and menus between a title and its body.

@@ -32,6 +32,15 @@ pub enum Part {
     Last,
 }
 
+/// Whether the file opens with a line that stands alone: a non-blank first line followed
+/// by a blank one, where writers put a headline.
+fn first_line_alone(lines: &[lines::Line]) -> bool {
+    let Some(first) = lines.iter().position(|l| !l.is_blank()) else {
+        return false;
+    };
+    lines.get(first + 1).is_some_and(lines::Line::is_blank)
+}
+
 /// Parses plain text into a document, dropping boilerplate.
 pub fn parse(text: &str) -> Document {
     parse_part(text, Part::Whole)
@@ -56,7 +65,7 @@ pub fn parse_part(text: &str, part: Part) -> Document {
         scoring::revise(&mut classes, &features);
     }
     let mut header = if has_header {
-        metadata::find(&units, &features, &classes)
+        metadata::find(&units, &features, &classes, first_line_alone(&lines))
     } else {
         metadata::Header::default()
     };
