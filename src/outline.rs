@@ -133,7 +133,7 @@ fn claim<'a>(doc: &'a Document, item: &'a Item) -> ClaimOut<'a> {
     ClaimOut {
         kind: item.kind,
         paragraph: item.anchor.paragraph,
-        text: doc.sentence_text(item.anchor),
+        text: item.text(doc),
         source: item.origin,
         rebuttals: item.rebuttals.iter().map(|r| sentence(doc, *r)).collect(),
         evidence: item.evidence.iter().map(String::as_str).collect(),

@@ -153,6 +153,65 @@ fn quoted_opponent_is_a_counterclaim() {
     assert!(rebuttals_of(&map, quote).contains(&find(&d, "figures show the opposite")));
 }
 
+/// A column built on interviews: the people quoted agree with the writer.
+const CHURCH_COLUMN: &[&str] = &[
+    "Small rural churches are closing faster than anyone in the diocese admits, and the bishops should stop pretending that merging parishes will save them.",
+    "\"We used to have forty people on a Sunday and now we have nine,\" Margaret Hale told me outside St Aidan's last week. She has sung in its choir for fifty years.",
+    "\"Nobody from the diocese has been here since the roof started leaking,\" said Tom Reyes, the churchwarden. He showed me the buckets under the north aisle.",
+    "Merging parishes spreads one tired priest across six villages, and it is the villages that lose.",
+];
+
+#[test]
+fn allied_voices_are_not_counterclaims() {
+    let d = doc("The diocese is failing its village churches", CHURCH_COLUMN);
+    let map = detect(&d);
+    assert!(
+        !counters(&map).contains(&find(&d, "Margaret Hale told me")),
+        "{map:#?}"
+    );
+    assert!(
+        !counters(&map).contains(&find(&d, "said Tom Reyes")),
+        "{map:#?}"
+    );
+    assert!(!keys(&map).is_empty(), "{map:#?}");
+}
+
+#[test]
+fn a_contested_report_is_a_counterclaim_without_an_answer_next_to_it() {
+    let d = doc(
+        "The ferry should stay public",
+        &[
+            "The island ferry should stay in public hands. It is the island's only road to the mainland.",
+            "The transport minister insists that a private operator would run the crossing more cheaply and more often.",
+            "Islanders remember the last time a private company ran the boats: fares doubled within two years.",
+            "The ferry should stay public.",
+        ],
+    );
+    let map = detect(&d);
+    assert!(
+        counters(&map).contains(&find(&d, "minister insists")),
+        "{map:#?}"
+    );
+}
+
+#[test]
+fn an_argument_always_has_a_thesis() {
+    // Every sentence is reported speech or narrative: nothing clears the usual floor.
+    let d = doc(
+        "What the nurses told me",
+        &[
+            "\"We are running the ward on goodwill,\" a nurse told me on Tuesday. \"And goodwill runs out.\"",
+            "\"Three of us left in March,\" her colleague said.",
+            "The hospital must hire more nurses before the winter.",
+        ],
+    );
+    let map = detect(&d);
+    assert!(
+        keys(&map).contains(&find(&d, "must hire more nurses")),
+        "{map:#?}"
+    );
+}
+
 #[test]
 fn narrative_background_is_not_a_key_claim() {
     let d = doc(
@@ -386,7 +445,7 @@ fn heldout_annotations_anchor() {
     }
 }
 
-/// Floors a little below the measured micro-averaged F1 (0.71, 0.68, 0.56; see README).
-const KEY_FLOOR: f64 = 0.68;
+/// Floors a little below the measured micro-averaged F1 (0.66, 0.68, 0.57; see README).
+const KEY_FLOOR: f64 = 0.64;
 const COUNTER_FLOOR: f64 = 0.66;
-const LINK_FLOOR: f64 = 0.53;
+const LINK_FLOOR: f64 = 0.55;

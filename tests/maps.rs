@@ -145,6 +145,7 @@ pub fn item(
         evidence: Vec::new(),
         confidence: 1.0,
         note: None,
+        clause: None,
     }
 }
 

@@ -136,6 +136,7 @@ fn items_for(doc: &Document, picks: &[(bool, usize, Vec<usize>)], origin: Origin
             evidence: Vec::new(),
             confidence: 1.0,
             note: None,
+            clause: None,
         })
         .collect();
     ArgumentMap::new(items)

@@ -114,6 +114,7 @@ pub fn parse_file(toml_text: &str, doc: &Document, file_label: &str) -> Result<A
             evidence: Vec::new(),
             confidence: 1.0,
             note: entry.note.clone(),
+            clause: None,
         });
     }
     let rejected = file

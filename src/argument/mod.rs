@@ -3,11 +3,13 @@
 //! and automatic detection produce the same types.
 
 pub mod annotations;
+pub mod baseline;
 pub mod detect;
 pub mod edit;
 pub mod eval;
 pub mod export;
 pub mod import;
+pub mod sources;
 pub mod store;
 
 use crate::document::{Document, SentenceRef};
@@ -42,6 +44,10 @@ pub struct Item {
     /// 0.0–1.0; annotated items are 1.0.
     pub confidence: f32,
     pub note: Option<String>,
+    /// Byte range, within the anchor sentence, of the clause the item is when it is not
+    /// the whole sentence: "While some think X, I contend Y" holds a counterclaim (X) and
+    /// a key claim (Y).
+    pub clause: Option<std::ops::Range<usize>>,
 }
 
 /// A detected item the reader rejected; remembered in the annotation file so the detection
@@ -63,7 +69,17 @@ impl Item {
             evidence: Vec::new(),
             confidence: 1.0,
             note: None,
+            clause: None,
         }
+    }
+
+    /// What the item says: its clause, or its whole sentence.
+    pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
+        let sentence = doc.sentence_text(self.anchor);
+        self.clause
+            .as_ref()
+            .and_then(|clause| sentence.get(clause.clone()))
+            .unwrap_or(sentence)
     }
 }
 

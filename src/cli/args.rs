@@ -145,6 +145,10 @@ pub enum Command {
         /// Articles with a NAME.claims.toml beside them.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Also score the trivial baselines (first and last sentence of each paragraph as
+        /// key claims; opposing-view phrases as counterclaims).
+        #[arg(long)]
+        baselines: bool,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {

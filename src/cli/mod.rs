@@ -3,6 +3,7 @@
 
 mod args;
 pub mod completions;
+mod eval;
 pub mod man;
 pub mod maps;
 mod memory;
@@ -18,7 +19,7 @@ use clap::{CommandFactory, Parser};
 pub use args::{Cli, Command, InputArgs, InputFormat, OutlineFormat, ViewArgs};
 pub use open::{Opened, open};
 
-use crate::argument::{detect, eval, export};
+use crate::argument::{detect, export};
 use crate::outline::Outline;
 use crate::source::{Format, InputSpec, LoadOptions};
 
@@ -42,7 +43,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             detect,
             input,
         }) => outline(path.as_deref(), format, detect, &input),
-        Some(Command::Eval { paths }) => eval(&paths),
+        Some(Command::Eval { paths, baselines }) => eval::eval(&paths, baselines),
         Some(Command::Completions { shell }) => {
             completions::completions(shell, &mut Cli::command(), &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
@@ -103,35 +104,4 @@ fn load_options(input: &InputArgs) -> LoadOptions {
         }),
         timeout: std::time::Duration::from_secs(input.timeout),
     }
-}
-
-/// Scores detection against each article's annotation file; prints per-article rows and
-/// the micro-average.
-fn eval(paths: &[std::path::PathBuf]) -> Result<ExitCode> {
-    let mut rows = Vec::new();
-    let mut total = eval::Scores::default();
-    for path in paths {
-        let spec = InputSpec::Path(path.clone());
-        let opened = open(&spec, &LoadOptions::default(), None)?;
-        let Some(gold) = opened.annotated()? else {
-            eprintln!(
-                "counterpoint: {}: no annotation file ({}), skipped",
-                path.display(),
-                crate::argument::store::claims_path_for(path).display()
-            );
-            continue;
-        };
-        let scores = eval::score(&gold, &detect::detect(&opened.doc));
-        total.add(&scores);
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        rows.push((name, scores));
-    }
-    if rows.is_empty() {
-        anyhow::bail!("eval: none of the articles has an annotation file");
-    }
-    let _ = write!(std::io::stdout().lock(), "{}", eval::table(&rows, &total));
-    Ok(ExitCode::SUCCESS)
 }

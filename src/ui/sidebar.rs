@@ -98,7 +98,7 @@ impl View<'_> {
     /// The text an entry is listed and filtered by.
     pub fn entry_text(&self, index: usize) -> Option<&str> {
         match self.entry(index)? {
-            Entry::Item(i) => Some(self.doc.sentence_text(self.map.items[i].anchor)),
+            Entry::Item(i) => Some(self.map.items[i].text(self.doc)),
             Entry::Section(i) => Some(&self.doc.sections[i].title),
         }
     }
@@ -282,11 +282,7 @@ fn entry_label(doc: &Document, item: &Item) -> String {
         Origin::Annotated => "",
         Origin::Detected => "≈",
     };
-    format!(
-        "{mark}¶{} {}",
-        item.anchor.paragraph + 1,
-        doc.sentence_text(item.anchor)
-    )
+    format!("{mark}¶{} {}", item.anchor.paragraph + 1, item.text(doc))
 }
 
 fn rebuttal_label(item: &Item) -> String {

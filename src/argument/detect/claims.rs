@@ -1,7 +1,7 @@
-//! Key-claim scoring: how likely a sentence states the author's thesis or a main claim.
-//!
-//! A linear model over named, interpretable features ([`Feature`]), each with one weight
-//! ([`WEIGHTS`]). Positive evidence: the sentence shares the title's rarer words; it
+//! Key-claim features: what says that a sentence states the author's thesis or a main
+//! claim. The key-claim model (`model.rs`) weighs them, with learnt weights; the hand-set
+//! [`WEIGHTS`] here score the other side's sentences in a transcript (their claims are the
+//! author's counterclaims) and say which features to name as evidence. Positive evidence: the sentence shares the title's rarer words; it
 //! carries stance (modal "should", "must", explicit thesis phrasing, comparison "is better
 //! than"), evaluative words, a conclusion marker or a signpost; it makes a general
 //! statement about how things are; it sits where writers put claims (the opening and
@@ -17,15 +17,6 @@ use super::lexicon::CueKind;
 use super::speakers::Turn;
 use super::title::Title;
 
-/// The score above which a sentence is a plausible key claim (confidence 0.5).
-pub const MIDPOINT: f32 = 1.0;
-/// Sentences scoring below this are never shown as key claims, however short the list
-/// (confidence 0.37). It lies between sums of weights (0.6, 0.7), not on one, so that
-/// rounding in a sum does not decide.
-pub const SHOWN: f32 = 0.65;
-/// Sentences scoring at least this may be shown beyond the usual number (confidence
-/// 0.65; see [`rank::key_budget`](super::rank::key_budget)).
-pub const SURE: f32 = 1.4;
 /// In a transcript, the other side's sentences that score at least this as claims of
 /// their speaker are the author's candidate counterclaims.
 pub const FLOOR: f32 = 0.3;

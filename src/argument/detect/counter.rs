@@ -56,13 +56,37 @@ pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<St
         follow = follow.max(1.0);
         note!("answered in the same sentence");
     }
+    let answered = follow >= 0.8;
+    let opposed = others > 0.0 && attribution::opposed(s.text, f);
+    // A voice merely reported ("X said", a quotation) is a counterclaim only when the
+    // author answers it: unanswered, it is background or an ally quoted in support. A
+    // position named as opposing ("critics", "the myth that") or reported with a verb that
+    // keeps its distance ("claims", "insists", "alleged") stands without an answer next
+    // to it: the answer may come later, or only implicitly.
+    if others > 0.0 && !conceded && !answered && !opposed {
+        // Someone the writer quotes with "said" or "told me" is a source, seldom an opponent.
+        score -= if attribution::testimony(s.text, f) {
+            1.2
+        } else {
+            0.5
+        };
+        note!("reported voice, not answered");
+    }
+    if opposed && !f.has(CueKind::Objection) {
+        score += 0.3;
+        note!("reported as contested");
+    }
+    if others > 0.0 && !conceded && attribution::allied(s.text) {
+        score -= 1.2;
+        note!("the author agrees with it");
+    }
     // Writers introduce an opposing view at the head of a paragraph and answer it there.
     if marked && s.pos.first_in_paragraph && s.pos.paragraph_sentences > 1 {
         score += 0.4;
         note!("opens a paragraph");
     }
     score += if marked { 0.9 } else { 0.25 } * follow.min(2.0);
-    if follow < 0.8 {
+    if follow < 0.8 && !opposed {
         score -= 0.5;
     }
     if f.has(CueKind::Refutation) && !conceded {
@@ -71,7 +95,7 @@ pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<St
     if f.opens_with(CueKind::Contrast) && !conceded {
         score -= 0.4;
     }
-    if f.has(CueKind::Thesis) {
+    if attribution::author_thesis(f) {
         score -= 0.8;
     }
     score -= 0.3 * f.count(CueKind::Narrative).min(2.0);

@@ -1,8 +1,8 @@
 //! Automatic detection of key claims, counterclaims and rebuttals, for any argumentative
 //! article.
 //!
-//! Design. Every sentence is scored once with weighted, interpretable features; nothing
-//! is learnt from, or tuned to, a particular text:
+//! Design. Every sentence is scored once with weighted, interpretable features; the only
+//! learnt part is the key-claim model's weights, fitted on development texts:
 //!
 //! 1. `cues`: one pass of one case-insensitive Aho-Corasick automaton over the sentence
 //!    finds every lexicon cue (`lexicon`: stance, thesis, evaluation, conclusion,
@@ -12,29 +12,37 @@
 //!    its subject: "critics argue" is attribution, "I argue" is the author's thesis, "the
 //!    data suggest" is evidence.
 //! 2. `title`: overlap with the rarer content words of the title and standfirst.
-//! 3. `attribution`: whose voice the sentence speaks in.
+//! 3. `attribution`: whose voice the sentence speaks in, and whether the author opposes it
+//!    (a contested report, an opposing group) or cites it in support (a source quoted with
+//!    "said", "As X notes, …").
 //! 4. `rebuttal::strength`: context-free refutation strength of each sentence.
 //! 5. `counter`: voice or concession, plus a refutation that follows (a counterclaim is a
-//!    position the author addresses). The best above a confidence floor are kept.
+//!    position the author addresses; a voice merely reported and never answered is not).
+//!    The best above a confidence floor are kept. `clauses`: a concession inside the
+//!    author's own sentence ("Although X, Y") is the clause X, and Y may be a key claim.
 //! 6. `rebuttal::link`: rebuttals go to the nearest preceding counterclaim in a short
 //!    window, content-word overlap breaking ties.
-//! 7. `claims`: title similarity, stance and position minus attribution, questions,
-//!    narrative, examples and rebuttal role; the best are kept (`rank`), their number
-//!    growing with the article's length.
+//! 7. `claims` and `model`: title similarity, stance and position minus attribution,
+//!    questions, narrative, examples and rebuttal role, plus the neighbours' cues and the
+//!    paragraph's make-up, weighed by a logistic regression (`assets/key_model.json`);
+//!    each paragraph gives its most likely sentence from one threshold and more from a
+//!    second, and a text that reaches neither still gets its most likely thesis.
 //!
 //! In a transcript (`speakers`: "NAME:" turns) the speaker decides the voice: the other
 //! side's sentences are scored as its own key claims and become counterclaims, and the
 //! moderator's words are neither.
 //!
 //! Cost: linear in the text, with constant work per sentence (a fixed-size feature record,
-//! no allocation); only the bounded set of chosen items gets evidence strings and
-//! content-word comparisons.
+//! no allocation, except a lower-cased copy of the sentences that report others); only the
+//! chosen items get evidence strings and content-word comparisons.
 
 mod attribution;
 mod claims;
+mod clauses;
 mod counter;
 mod cues;
 mod lexicon;
+mod model;
 mod rank;
 mod rebuttal;
 mod speakers;
@@ -83,24 +91,25 @@ pub fn detect(doc: &Document) -> ArgumentMap {
         return ArgumentMap::default();
     };
     let (title, sentences, counters) = (&analysis.title, &analysis.sentences, &analysis.counters);
-    let key_scores: Vec<f32> = (0..sentences.len())
-        .map(|i| claims::score(&sentences[i], title, analysis.key_role(i), None))
-        .collect();
-    let keys = analysis.choose_keys(&key_scores);
+    let model = model::embedded();
+    let probabilities = analysis.key_probabilities(model);
+    let keys = analysis.choose_keys(&probabilities, model);
 
     let mut items = Vec::with_capacity(keys.len() + counters.len());
     for &k in &keys {
         let s = &sentences[k];
         let mut evidence = Vec::new();
-        let score = claims::score(s, title, analysis.key_role(k), Some(&mut evidence));
+        claims::score(s, title, analysis.key_role(k), Some(&mut evidence));
+        evidence.push(format!("key-claim model: p = {:.2}", probabilities[k]));
         items.push(Item {
             kind: ClaimKind::Key,
             anchor: s.at,
             rebuttals: Vec::new(),
             origin: Origin::Detected,
             evidence,
-            confidence: rank::confidence(score, claims::MIDPOINT),
+            confidence: probabilities[k],
             note: None,
+            clause: analysis.split(k).map(|split| split.asserted.clone()),
         });
     }
     for (slot, &c) in counters.iter().enumerate() {
@@ -129,6 +138,7 @@ pub fn detect(doc: &Document) -> ArgumentMap {
             evidence,
             confidence: rank::confidence(score, counter::MIDPOINT),
             note: None,
+            clause: analysis.split(c).map(|split| split.conceded.clone()),
         });
     }
     ArgumentMap::new(items)
@@ -148,6 +158,9 @@ struct Analysis<'a> {
     role: Vec<Role>,
     /// Paragraphs that state and answer a counterclaim.
     debated: Vec<usize>,
+    /// The counterclaims that concede in a clause of the author's own sentence, by
+    /// sentence index (sorted): the sentence's other clause may be a key claim.
+    splits: Vec<(usize, clauses::Split)>,
 }
 
 impl<'a> Analysis<'a> {
@@ -174,7 +187,7 @@ impl<'a> Analysis<'a> {
         let mut counters = rank::top(
             &counter_scores,
             counter::MIDPOINT,
-            rank::Budget::fixed(rank::counter_budget(paragraphs)),
+            rank::counter_budget(paragraphs),
             |i| sentences[i].at.paragraph,
             |_| true,
             |_| rank::COUNTERS_PER_PARAGRAPH,
@@ -195,6 +208,11 @@ impl<'a> Analysis<'a> {
             .iter()
             .map(|&c| sentences[c].at.paragraph)
             .collect();
+        let splits = counters
+            .iter()
+            .filter(|&&c| sentences[c].f.has(lexicon::CueKind::Concession))
+            .filter_map(|&c| clauses::split(&sentences[c]).map(|split| (c, split)))
+            .collect();
         Some(Analysis {
             title,
             sentences,
@@ -204,7 +222,16 @@ impl<'a> Analysis<'a> {
             links,
             role,
             debated,
+            splits,
         })
+    }
+
+    /// The clauses of `sentences[i]`, if it is a counterclaim conceded in a clause.
+    fn split(&self, i: usize) -> Option<&clauses::Split> {
+        self.splits
+            .binary_search_by_key(&i, |(c, _)| *c)
+            .ok()
+            .map(|at| &self.splits[at].1)
     }
 
     fn key_role(&self, i: usize) -> claims::Role {
@@ -217,64 +244,110 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// The key claims shown, given every sentence's key score, best first.
-    fn choose_keys(&self, scores: &[f32]) -> Vec<usize> {
+    /// The key-claim model's inputs for every sentence.
+    fn key_inputs(&self) -> Vec<[f32; model::INPUTS]> {
+        model::all_inputs(&self.sentences, |i| self.key_role(i))
+    }
+
+    fn key_probabilities(&self, model: &model::Model) -> Vec<f32> {
+        self.key_inputs()
+            .iter()
+            .map(|x| model.probability(x))
+            .collect()
+    }
+
+    /// Whether `sentences[i]` may be one of the author's key claims: not a counterclaim
+    /// (unless it concedes in one clause and asserts in the other), not the other side's or the moderator's words in a transcript.
+    fn may_be_key(&self, i: usize) -> bool {
+        (self.role[i] != Role::Counter || self.split(i).is_some())
+            && !matches!(
+                self.sentences[i].pos.turn,
+                Some(speakers::Turn::Opponent | speakers::Turn::Moderator)
+            )
+    }
+
+    /// The key claims shown, in reading order, given every sentence's probability: per
+    /// paragraph, its best sentence from `model.first` and further ones from `model.more`.
+    fn choose_keys(&self, probabilities: &[f32], model: &model::Model) -> Vec<usize> {
         let sentences = &self.sentences;
-        rank::top(
-            scores,
-            claims::SHOWN,
-            rank::key_budget(sentences.iter().map(|s| usize::from(s.f.words)).sum()),
-            |i| sentences[i].at.paragraph,
-            |i| self.role[i] != Role::Counter,
-            |i| {
-                let s = &sentences[i];
-                // An enumeration ("First, … Second, … Third, …") may fill a paragraph.
-                if s.f.opens_with(lexicon::CueKind::Signpost) {
-                    usize::MAX
-                } else if s.pos.last_paragraph {
-                    rank::IN_CONCLUSION
-                } else {
-                    rank::PER_PARAGRAPH
+        let mut chosen = Vec::new();
+        let mut start = 0;
+        while start < sentences.len() {
+            let paragraph = sentences[start].at.paragraph;
+            let end = (start..sentences.len())
+                .find(|&i| sentences[i].at.paragraph != paragraph)
+                .unwrap_or(sentences.len());
+            let mut ranked: Vec<usize> = (start..end).filter(|&i| self.may_be_key(i)).collect();
+            ranked.sort_by(|&a, &b| {
+                probabilities[b]
+                    .total_cmp(&probabilities[a])
+                    .then(a.cmp(&b))
+            });
+            for (place, &i) in ranked.iter().take(rank::KEYS_PER_PARAGRAPH).enumerate() {
+                let threshold = if place == 0 { model.first } else { model.more };
+                if probabilities[i] < threshold {
+                    break;
                 }
-            },
-        )
+                chosen.push(i);
+            }
+            start = end;
+        }
+        if chosen.is_empty() {
+            // An argument has at least a thesis: when no sentence reaches the threshold (a
+            // column of quotations, a speech of stories), the most likely one stands for
+            // it, unless nothing is a plausible claim at all (a manual, a news report).
+            chosen.extend(
+                (0..sentences.len())
+                    .filter(|&i| self.may_be_key(i) && probabilities[i] >= rank::LAST_RESORT)
+                    .max_by(|&a, &b| {
+                        probabilities[a]
+                            .total_cmp(&probabilities[b])
+                            .then(b.cmp(&a))
+                    }),
+            );
+        }
+        chosen.sort_unstable();
+        chosen
     }
 }
 
-/// The key-claim features of every sentence of a document, for fitting
-/// [`claims::WEIGHTS`] (`examples/fit_key_weights.rs`); `counterpoint` does not use it.
+/// The key-claim model's inputs for every sentence of a document, for fitting
+/// `assets/key_model.json` (`examples/fit_key_model.rs`); `counterpoint` does not use it.
 #[doc(hidden)]
 pub struct KeyTable<'a> {
     analysis: Option<Analysis<'a>>,
-    features: Vec<[f32; claims::FEATURES]>,
+    /// Per sentence: its anchor and its inputs.
+    pub rows: Vec<(SentenceRef, [f32; model::INPUTS])>,
 }
 
 #[doc(hidden)]
-pub use claims::{FEATURES, Feature, WEIGHTS};
+pub use model::{INPUTS, Model, input_names};
 
 impl<'a> KeyTable<'a> {
     pub fn new(doc: &'a Document) -> KeyTable<'a> {
         let analysis = Analysis::new(doc);
-        let features = analysis.as_ref().map_or_else(Vec::new, |a| {
-            (0..a.sentences.len())
-                .map(|i| claims::features(&a.sentences[i], a.key_role(i)))
+        let rows = analysis.as_ref().map_or_else(Vec::new, |a| {
+            a.key_inputs()
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| (a.sentences[i].at, x))
                 .collect()
         });
-        KeyTable { analysis, features }
+        KeyTable { analysis, rows }
     }
 
-    /// The sentences `detect` would show as key claims under `weights`.
-    pub fn choose(&self, weights: &[f32; FEATURES]) -> Vec<SentenceRef> {
+    /// The sentences `detect` would show as key claims under `model`.
+    pub fn choose(&self, model: &Model) -> Vec<SentenceRef> {
         let Some(analysis) = &self.analysis else {
             return Vec::new();
         };
-        let scores: Vec<f32> = self
-            .features
+        let probabilities: Vec<f32> = self
+            .rows
             .iter()
-            .map(|x| claims::weigh(x, weights))
+            .map(|(_, x)| model.probability(x))
             .collect();
         analysis
-            .choose_keys(&scores)
+            .choose_keys(&probabilities, model)
             .into_iter()
             .map(|i| analysis.sentences[i].at)
             .collect()
@@ -362,8 +435,8 @@ fn another_position(s: &Sentence) -> bool {
         && s.f.words >= 8
 }
 
-/// One line per sentence: key score (in the role the detector gives the sentence), counter
-/// score, refutation strength and the start of the text. For tuning and debugging
+/// One line per sentence: key-claim probability (in the role the detector gives the
+/// sentence), counter score, refutation strength and the start of the text. For tuning and debugging
 /// (`counterpoint` does not show it).
 #[doc(hidden)]
 pub fn trace(doc: &Document) -> String {
@@ -371,17 +444,18 @@ pub fn trace(doc: &Document) -> String {
         return String::new();
     };
     let (title, sentences, strengths) = (&analysis.title, &analysis.sentences, &analysis.strengths);
+    let probabilities = analysis.key_probabilities(model::embedded());
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
         let mut why = Vec::new();
-        let k = claims::score(s, title, analysis.key_role(i), Some(&mut why));
+        claims::score(s, title, analysis.key_role(i), Some(&mut why));
         let voice = analysis.voice[i];
         let c = counter_score(sentences, strengths, title, voice, i, Some(&mut why));
         out.push_str(&format!(
-            "{:>3}.{:<2} key {:>5.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
+            "{:>3}.{:<2} key p {:>4.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
             s.at.paragraph,
             s.at.sentence,
-            k,
+            probabilities[i],
             c,
             strengths[i],
             excerpt(s.text),
