@@ -57,9 +57,28 @@ fn opens_with_some_group(text: &str, f: &Features) -> bool {
         return false;
     };
     let next = after.split(' ').next().unwrap_or("");
+    // "Some are …", "Some will …": a quantity, not a group with a view.
     !matches!(
         next,
-        "of" | "time" | "day" | "days" | "years" | "months" | "weeks" | "things"
+        "of" | "time"
+            | "day"
+            | "days"
+            | "years"
+            | "months"
+            | "weeks"
+            | "things"
+            | "are"
+            | "is"
+            | "were"
+            | "was"
+            | "will"
+            | "would"
+            | "may"
+            | "might"
+            | "can"
+            | "could"
+            | "have"
+            | "had"
     )
 }
 

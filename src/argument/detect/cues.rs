@@ -248,6 +248,10 @@ pub fn features(sentence: &str, title: &Title) -> Features {
                     continue;
                 }
                 let (_, determiner) = word_before(sentence, subject_start);
+                if is(&["no", "nobody", "none"], determiner) {
+                    // "No man thinks more highly than I do": nobody's view.
+                    continue;
+                }
                 let kind = if is(PASSIVE_MARKERS, subject) {
                     // "it is often said": a common view.
                     CueKind::Objection
