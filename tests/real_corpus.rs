@@ -169,3 +169,36 @@ const DEVELOPMENT_KEY_FLOOR: f64 = 0.42;
 const DEVELOPMENT_COUNTER_FLOOR: f64 = 0.43;
 const BLIND_KEY_FLOOR: f64 = 0.36;
 const BLIND_COUNTER_FLOOR: f64 = 0.24;
+
+/// Every real headline, given as the first line, a blank line and the body (as editorials
+/// are often pasted), is read as the title, also when it ends with a full stop.
+#[test]
+fn real_headlines_above_the_body_are_titles() {
+    let (mut found, mut tried) = (0, 0);
+    for t in &catalogue().texts {
+        let text = std::fs::read_to_string(Path::new(DIR).join(&t.file)).unwrap();
+        let (headline, rest) = text.split_once('\n').unwrap();
+        let paragraphs: Vec<&str> = rest
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        // Without the byline or source line under the headline.
+        let body = paragraphs[1..].join("\n\n");
+        let stopped = format!("{}.", headline.trim_end_matches('.'));
+        for title in [headline, stopped.as_str()] {
+            let doc = source::load_bytes(
+                format!("{title}\n\n{body}\n").as_bytes(),
+                "pasted.txt",
+                &LoadOptions::default(),
+            )
+            .unwrap()
+            .document;
+            tried += 1;
+            found += usize::from(doc.meta.title.as_deref() == Some(title));
+        }
+    }
+    assert!(
+        found * 100 >= tried * 95,
+        "{found} of {tried} headlines found"
+    );
+}

@@ -137,7 +137,8 @@ pub fn find(
     Header { meta, body_start }
 }
 
-/// A headline on a line of its own: one sentence at most, short, not a list item, a byline
+/// A headline on a line of its own: one sentence at most (a few words may look like more:
+/// "Brutus No. XV."), short, not a list item, a byline
 /// or a date; it may end with a full stop or a question mark, be in sentence case or in
 /// capitals, and carry a site name after a separator.
 fn headline(unit: &Unit, f: &Features) -> bool {
@@ -154,7 +155,7 @@ fn headline(unit: &Unit, f: &Features) -> bool {
         })
         && byline(text, f.words).is_none()
         && !dates::is_date_line(text, f.words)
-        && sentences::split(without_site_name(text)).len() <= 1
+        && (f.words <= 5 || sentences::split(without_site_name(text)).len() <= 1)
 }
 
 /// "Title | Site", "Title - Site Name": the title without the site's name after the last
