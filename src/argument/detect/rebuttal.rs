@@ -19,12 +19,12 @@ use super::speakers::Turn;
 use super::words::{content_stems, shared};
 
 /// Sentences after a counterclaim, in its own paragraph, that may answer it.
-const SAME_PARAGRAPH: usize = 4;
+const SAME_PARAGRAPH: usize = 6;
 /// Sentences after a counterclaim in its own paragraph that still let the next paragraph
 /// answer it.
 const ELABORATION: usize = 3;
 /// Sentences at the start of the next paragraph that may answer it.
-const NEXT_PARAGRAPH: usize = 2;
+const NEXT_PARAGRAPH: usize = 3;
 /// Most rebuttals linked to one counterclaim.
 const MAX_LINKS: usize = 3;
 /// A counterclaim with fewer links than this gets the sentences that follow its first
@@ -163,6 +163,19 @@ pub fn link(sentences: &[Sentence], strengths: &[f32], counters: &[usize]) -> Ve
         let f = &sentences[c].f;
         if links[slot].is_empty() && super::counter::answered_within(f) {
             links[slot].push(c);
+        }
+    }
+    // A position stated and never visibly refuted is still answered, as a rule, by what
+    // the author says next: the following sentence of its paragraph.
+    for (slot, &c) in counters.iter().enumerate() {
+        let next = c + 1;
+        if links[slot].is_empty()
+            && next < sentences.len()
+            && sentences[next].at.paragraph == sentences[c].at.paragraph
+            && counters.binary_search(&next).is_err()
+            && strengths[next] >= 0.0
+        {
+            links[slot].push(next);
         }
     }
     for l in &mut links {
