@@ -258,7 +258,13 @@ fn hard_wrapped_essay_with_licence_footer() {
          of your roof. If the list is short, plant first and wait a year. The honey will taste \
          better for it."
     );
-    assert_no_boilerplate(&doc, &["--", "licensed", "Creative Commons", "credit"]);
+    // Not a page capture: the licence notice is kept, as a note below the essay.
+    assert!(
+        doc.notes.iter().any(|n| n.contains("Creative Commons")),
+        "{}",
+        dump(&doc)
+    );
+    assert!(!body.iter().any(|p| p.contains("licensed")));
 }
 
 #[test]
@@ -342,7 +348,10 @@ fn sentence_case_title_above_a_salutation() {
             "{}",
             dump(&doc)
         );
-        assert_eq!(paragraphs(&doc), PLAIN_PARAGRAPHS, "{}", dump(&doc));
+        // The salutation is the letter's, not furniture: it stays, above the body.
+        let mut expected = vec!["Dear Editor,"];
+        expected.extend(PLAIN_PARAGRAPHS);
+        assert_eq!(paragraphs(&doc), expected, "{}", dump(&doc));
     }
 }
 
@@ -454,14 +463,13 @@ fn large_input_stays_linear() {
         text.push_str("\n\n");
     }
     let doc = parse(&text);
-    // Between menus, only paragraphs long enough to be good on their own survive (jusText
-    // drops near-good and short blocks whose neighbours are both bad).
-    assert_eq!(doc.paragraphs.len(), 2_000);
-    assert!(
-        paragraphs(&doc)
-            .iter()
-            .all(|p| *p == PLAIN_PARAGRAPHS[2] || *p == PLAIN_PARAGRAPHS[3])
-    );
+    // Menus all through the text, not around a body: no page capture, so nothing is
+    // dropped.
+    let kept = paragraphs(&doc);
+    for (k, p) in PLAIN_PARAGRAPHS.iter().enumerate() {
+        let count = kept.iter().filter(|q| *q == p).count();
+        assert_eq!(count, 1_000, "paragraph {k} kept {count} times");
+    }
 }
 
 /// Throughput: `cargo test --release --test loader -- --ignored --nocapture`.
@@ -519,4 +527,105 @@ fn headline_line_above_the_body_is_the_title() {
     ));
     assert_eq!(doc.meta.title, None, "{}", dump(&doc));
     assert_eq!(paragraphs(&doc).len(), 3);
+}
+
+/// Every word of the document as loaded: header, body (list markers included), section
+/// titles and notes.
+fn loaded_words(doc: &Document) -> Vec<String> {
+    let mut parts: Vec<String> = [&doc.meta.title, &doc.meta.dek, &doc.meta.byline]
+        .iter()
+        .filter_map(|m| (*m).clone())
+        .collect();
+    for (k, p) in doc.paragraphs.iter().enumerate() {
+        if let counterpoint::document::ParagraphKind::ListItem { marker, .. } = &p.kind {
+            parts.push(marker.clone());
+        }
+        parts.push(doc.paragraph_text(k).to_string());
+    }
+    parts.extend(doc.sections.iter().map(|s| s.title.clone()));
+    parts.extend(doc.notes.iter().cloned());
+    let mut words: Vec<String> = parts
+        .iter()
+        .flat_map(|p| p.split_whitespace().map(str::to_string))
+        .collect();
+    words.sort();
+    words
+}
+
+fn assert_every_word_kept(text: &str) {
+    let doc = parse(text);
+    let mut input: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+    input.sort();
+    assert_eq!(loaded_words(&doc), input, "{}", dump(&doc));
+}
+
+/// Texts that are not page captures lose nothing: a man page rendered to text (justified
+/// with double spaces, a header line with column gaps, a COPYRIGHT section), release notes
+/// of bullets, a table in a report, other languages and scripts, a last line without a
+/// full stop.
+#[test]
+fn documents_that_are_not_page_captures_keep_every_word() {
+    let man_page = "\
+TALLY(1)                 General Commands Manual                 TALLY(1)
+
+NAME
+       tally - count the lines, words and votes of a file
+
+SYNOPSIS
+       tally [-l | -w] [file ...]
+
+DESCRIPTION
+       Tally  reads  each  file  in turn and prints how many lines and words
+       it holds.  With no file, or when file is -, it reads standard  input.
+
+OPTIONS
+       -l     Print only the number of lines.
+
+       -w     Print only the number of words.
+
+COPYRIGHT
+       Tally is Copyright (C) 2024 by its authors.  All rights reserved.
+
+tally 1.2                        March 2024                        TALLY(1)
+";
+    assert_every_word_kept(man_page);
+    let release_notes = "\
+Tally 1.2 Release Notes
+=======================
+
+Updates since v1.1
+------------------
+
+UI, Workflows & Features
+
+ * \"tally -w\" learned to count words joined by hyphens as one.
+
+ * The output of \"tally --votes\" is now sorted by the
+   number of votes, then by name.
+
+Fixes since v1.1
+----------------
+
+ * \"tally\" no longer crashes on an empty file.
+   (merge 1a2b3c4 jd/empty-file later to maint).
+";
+    assert_every_word_kept(release_notes);
+    let report = "\
+Quarterly results
+
+Region    Q1    Q2    Q3
+North     12    15    19
+South      9    11    10
+
+Sales in the north grew in every quarter, while the south stood still.
+";
+    assert_every_word_kept(report);
+    let german = "Warum wir die Bahn brauchen\n\nDie Bahn ist das Rückgrat einer klimafreundlichen Mobilität. Wer heute in Schienen investiert, spart morgen Kosten und Emissionen.\n\nKritiker sagen, der Ausbau sei zu teuer. Doch die Rechnung übersieht die Folgekosten des Straßenverkehrs.\n\nDeshalb sollte der Bund jetzt handeln.\n";
+    assert_every_word_kept(german);
+    let hebrew = "מקלה عن التعليم\n\nהחינוך הוא המפתח לעתיד טוב יותר. עלינו להשקיע בבתי הספר ובמורים.\n\nEducation is the key to a better future, and we should invest in schools now.\n";
+    assert_every_word_kept(hebrew);
+    let doc = parse(hebrew);
+    assert_eq!(doc.meta.title.as_deref(), Some("מקלה عن التعليم"));
+    let unfinished = "Why I walk to work\n\nWalking is the best decision I have made in years. It is cheaper than driving.\n\nEveryone who lives close to the office should try it for a month\n";
+    assert_every_word_kept(unfinished);
 }

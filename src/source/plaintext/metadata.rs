@@ -148,8 +148,9 @@ fn headline(unit: &Unit, f: &Features) -> bool {
         && !f.boilerplate
         && !text.ends_with([',', ';', ':'])
         && list_marker(text).is_none()
+        // Capitals, or a script without case (Arabic, Hebrew, CJK).
         && text.starts_with(|c: char| {
-            c.is_uppercase()
+            (c.is_alphabetic() && !c.is_lowercase())
                 || c.is_ascii_digit()
                 || matches!(c, '"' | '“' | '\'' | '‘' | '¿' | '¡')
         })

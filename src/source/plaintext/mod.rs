@@ -41,6 +41,57 @@ fn first_line_alone(lines: &[lines::Line]) -> bool {
     lines.get(first + 1).is_some_and(lines::Line::is_blank)
 }
 
+/// Whether the units read as a web page captured with its furniture: a body of good
+/// paragraphs with hardly anything dropped inside it, and menus, share bars or rights
+/// notices around it. A man page, release notes or a table-rich report has short and
+/// "bad" units all through it instead, and nothing of it is furniture.
+fn page_capture(units: &[blocks::Unit], classes: &[Class], features: &[scoring::Features]) -> bool {
+    let Some(first) = classes.iter().position(|&c| c == Class::Good) else {
+        return false;
+    };
+    let last = classes
+        .iter()
+        .rposition(|&c| c == Class::Good)
+        .unwrap_or(first);
+    let inside = last - first + 1;
+    let dropped_inside = classes[first..=last]
+        .iter()
+        .filter(|&&c| c != Class::Good)
+        .count();
+    let furniture_around = (0..first)
+        .chain(last + 1..classes.len())
+        .filter(|&k| features[k].boilerplate || menu(&units[k].text, &features[k]))
+        .count();
+    furniture_around >= 2 && (dropped_inside <= 2 || dropped_inside * 10 <= inside)
+}
+
+/// A line of links or labels between separators ("Home | News | Sport", a row of
+/// languages), not a row of a table (mostly figures).
+fn menu(text: &str, f: &scoring::Features) -> bool {
+    let tokens = text.split_whitespace().count().max(1);
+    let figures = text
+        .split_whitespace()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    f.separators >= 2 && figures * 3 < tokens
+}
+
+/// The lower-case words of `text`, without punctuation.
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Every word the header shows: title, standfirst, byline and date.
+fn header_words(meta: &crate::document::Metadata) -> std::collections::HashSet<String> {
+    [&meta.title, &meta.dek, &meta.byline, &meta.date]
+        .into_iter()
+        .flatten()
+        .flat_map(|t| words_of(t).collect::<Vec<_>>())
+        .collect()
+}
+
 /// Parses plain text into a document, dropping boilerplate.
 pub fn parse(text: &str) -> Document {
     parse_part(text, Part::Whole)
@@ -64,6 +115,11 @@ pub fn parse_part(text: &str, part: Part) -> Document {
             .collect();
         scoring::revise(&mut classes, &features);
     }
+    // Only a page capture loses its furniture: any other text keeps every line.
+    let keep_all = !page_capture(&units, &classes, &features);
+    if keep_all {
+        classes = vec![Class::Good; units.len()];
+    }
     let mut header = if has_header {
         metadata::find(&units, &features, &classes, first_line_alone(&lines))
     } else {
@@ -73,7 +129,11 @@ pub fn parse_part(text: &str, part: Part) -> Document {
     let mut end = units.len();
     let mut body_seen = false;
     for k in header.body_start..units.len() {
-        if has_end && body_seen && cues::is_end_marker(&units[k].text, features[k].words) {
+        if has_end
+            && !keep_all
+            && body_seen
+            && cues::is_end_marker(&units[k].text, features[k].words)
+        {
             end = k;
             break;
         }
@@ -95,18 +155,53 @@ pub fn parse_part(text: &str, part: Part) -> Document {
         body = (0..units.len()).collect();
     }
 
+    // Author notes, and in a text kept whole its closing rights or licence notice, go to
+    // the notes: shown apart, not taken for the argument.
     let mut notes = Vec::new();
+    // A signature delimiter ("--") near the end: what follows it is a footer.
+    const FOOTER_UNITS: usize = 4;
+    if has_end
+        && keep_all
+        && let Some(at) = body
+            .iter()
+            .rposition(|&k| units[k].text == "--")
+            .filter(|&at| at > 0 && body.len() - at <= FOOTER_UNITS)
+    {
+        // The delimiter itself is typography, not text.
+        let footer: Vec<usize> = body.drain(at..).skip(1).collect();
+        notes.extend(footer.iter().rev().map(|&k| units[k].text.clone()));
+    }
     while has_end && body.len() > 1 {
         let last = body[body.len() - 1];
-        if !cues::is_note(&units[last].text, features[last].words) {
+        let text = &units[last].text;
+        let notice = keep_all && features[last].boilerplate;
+        if !notice && !cues::is_note(text, features[last].words) {
             break;
         }
-        notes.push(units[last].text.clone());
+        notes.push(text.clone());
         body.pop();
     }
     notes.reverse();
 
+    // In a text kept whole, header lines whose words the header does not show (a dateline
+    // with its place, a byline that says more than the name) stay readable in full: the
+    // first as the standfirst if there is none, the others above the body.
+    let mut header_lines = Vec::new();
+    if keep_all {
+        let shown = header_words(&header.meta);
+        header_lines = units[..header.body_start.min(units.len())]
+            .iter()
+            .filter(|u| !words_of(&u.text).all(|w| w == "by" || shown.contains(&w)))
+            .map(|u| u.text.clone())
+            .collect();
+        if header.meta.dek.is_none() && !header_lines.is_empty() {
+            header.meta.dek = Some(header_lines.remove(0));
+        }
+    }
     let mut doc = Document::new(header.meta);
+    for line in &header_lines {
+        doc.push_paragraph(ParagraphKind::Body, line, Vec::new());
+    }
     for (position, &k) in body.iter().enumerate() {
         let text = &units[k].text;
         let heading = alone[k] == Class::Short
