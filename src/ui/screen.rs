@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 
 use crate::config::{Measure, SidebarSide};
 
-/// Paragraph numbers ("¶12") to the left of the text.
-pub const GUTTER: u16 = 6;
+/// The narrowest gutter: paragraph numbers ("¶12 ") to the left of the text.
+const MIN_GUTTER: u16 = 6;
 /// Smallest terminal the reader draws into; below it a notice is shown.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 6;
@@ -51,9 +51,16 @@ pub struct Areas {
     pub status: Rect,
 }
 
+/// Columns of the gutter for a document of `paragraphs` paragraphs: a mark column, "¶",
+/// the longest number and a space, so the number never touches the text.
+pub fn gutter_width(paragraphs: usize) -> u16 {
+    let digits = paragraphs.max(1).ilog10() as u16 + 1;
+    (digits + 3).max(MIN_GUTTER)
+}
+
 impl Areas {
-    /// `None` when the terminal is too small to read in.
-    pub fn compute(width: u16, height: u16, prefs: &ViewPrefs) -> Option<Areas> {
+    /// `None` when the terminal is too small to read in. `paragraphs` sizes the gutter.
+    pub fn compute(width: u16, height: u16, prefs: &ViewPrefs, paragraphs: usize) -> Option<Areas> {
         if width < MIN_WIDTH || height < MIN_HEIGHT {
             return None;
         }
@@ -91,12 +98,13 @@ impl Areas {
             }
         };
         let scrollbar = Rect::new(reading.right() - 1, reading.y, 1, reading.height);
-        let room = reading.width.saturating_sub(GUTTER + 2);
+        let gutter_width = gutter_width(paragraphs);
+        let room = reading.width.saturating_sub(gutter_width + 2);
         let text_width = prefs.measure.columns().map_or(room, |m| room.min(m)).max(1);
         // Centre gutter and text in the pane when it is wider than the measure.
         let left = reading.x + room.saturating_sub(text_width) / 2;
-        let gutter = Rect::new(left, reading.y, GUTTER, reading.height);
-        let text = Rect::new(left + GUTTER, reading.y, text_width, reading.height);
+        let gutter = Rect::new(left, reading.y, gutter_width, reading.height);
+        let text = Rect::new(left + gutter_width, reading.y, text_width, reading.height);
         Some(Areas {
             reading,
             gutter,
@@ -122,7 +130,7 @@ mod tests {
                     prefs.sidebar_shown = shown;
                     prefs.measure = measure;
                     for (w, h) in [(30, 6), (59, 24), (79, 24), (80, 24), (100, 20), (250, 70)] {
-                        let areas = Areas::compute(w, h, &prefs).unwrap();
+                        let areas = Areas::compute(w, h, &prefs, 7).unwrap();
                         let screen = Rect::new(0, 0, w, h);
                         for area in [areas.reading, areas.status, areas.text] {
                             assert_eq!(screen.intersection(area), area, "{w}x{h}");
@@ -137,17 +145,30 @@ mod tests {
                 }
             }
         }
-        assert!(Areas::compute(29, 20, &prefs).is_none());
-        assert!(Areas::compute(100, 5, &prefs).is_none());
+        assert!(Areas::compute(29, 20, &prefs, 7).is_none());
+        assert!(Areas::compute(100, 5, &prefs, 7).is_none());
     }
 
     #[test]
     fn an_automatic_sidebar_goes_to_the_bottom_on_narrow_terminals() {
         let prefs = ViewPrefs::default();
-        let wide = Areas::compute(120, 30, &prefs).unwrap();
+        let wide = Areas::compute(120, 30, &prefs, 7).unwrap();
         assert_eq!(wide.sidebar.x, 120 - 36);
-        let narrow = Areas::compute(70, 30, &prefs).unwrap();
+        let narrow = Areas::compute(70, 30, &prefs, 7).unwrap();
         assert_eq!(narrow.sidebar.x, 0);
         assert!(narrow.sidebar.y > 0);
+    }
+
+    #[test]
+    fn the_gutter_holds_a_mark_the_longest_number_and_a_space() {
+        assert_eq!(gutter_width(0), 6);
+        assert_eq!(gutter_width(7), 6);
+        assert_eq!(gutter_width(999), 6);
+        assert_eq!(gutter_width(1000), 7);
+        assert_eq!(gutter_width(10_501), 8);
+        let prefs = ViewPrefs::default();
+        let areas = Areas::compute(100, 20, &prefs, 10_501).unwrap();
+        assert_eq!(areas.text.x, areas.gutter.right());
+        assert!(usize::from(areas.gutter.width) > "¶10501 ".chars().count());
     }
 }

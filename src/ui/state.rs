@@ -224,7 +224,12 @@ impl App {
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        Areas::compute(self.size.0, self.size.1, &self.prefs)
+        Areas::compute(
+            self.size.0,
+            self.size.1,
+            &self.prefs,
+            self.doc.paragraphs.len(),
+        )
     }
 
     /// Rows of the reading pane.

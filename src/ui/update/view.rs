@@ -35,7 +35,7 @@ pub fn cycle_measure(app: &mut App) {
 
 /// Re-wraps for the current text width, keeping the same text at the top: the anchor
 /// names a block, so only the row inside the block is scaled to the new wrapping.
-fn relayout(app: &mut App) {
+pub(super) fn relayout(app: &mut App) {
     let Some(areas) = app.areas() else { return };
     // An empty document has no block to measure.
     let old_height = app
