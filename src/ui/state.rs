@@ -220,6 +220,7 @@ impl App {
             selected: self.selected,
             sections_open: self.sections_open,
             filter: self.filter.as_deref(),
+            lines: usize::from(self.prefs.sidebar_lines),
         }
     }
 
