@@ -83,6 +83,7 @@ pub fn apply(app: &mut App, message: Background) {
             app.selected = app.selected.filter(|&s| s < count);
             app.editing = Some(editing);
             app.notices.extend(notices);
+            super::map_shown(app);
             sidebar::keep_selection_visible(app);
         }
         Background::Detected(detected) => {
@@ -93,6 +94,7 @@ pub fn apply(app: &mut App, message: Background) {
                 editing.detected = detected;
                 app.maps.detected = editing.visible_detected();
             }
+            super::map_shown(app);
             let count = app.sidebar_view().entry_count();
             app.selected = app.selected.filter(|&s| s < count);
             sidebar::keep_selection_visible(app);

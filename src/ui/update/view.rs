@@ -38,6 +38,15 @@ pub fn sidebar_width_by(app: &mut App, delta: i16) {
     app.message = Some(format!("sidebar {width} columns"));
 }
 
+pub fn toggle_tints(app: &mut App) {
+    app.prefs.tints = !app.prefs.tints;
+    app.message = Some(if app.prefs.tints {
+        "tints: key claims (K), counterclaims (C), rebuttals (R)".into()
+    } else {
+        "tints off".into()
+    });
+}
+
 pub fn cycle_measure(app: &mut App) {
     app.prefs.measure = app.prefs.measure.next();
     relayout(app);
