@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::argument::tree::{self, Role};
 use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::{Document, SentenceRef};
 
@@ -18,6 +19,10 @@ pub struct Outline<'a> {
     pub notes: Vec<&'a str>,
     /// Key claims, then counterclaims, each in reading order (sidebar order).
     pub claims: Vec<ClaimOut<'a>>,
+    /// The argument as a tree, for the Markdown outline (not in the JSON, whose claims say
+    /// which one is the thesis).
+    #[serde(skip)]
+    pub tree: Vec<tree::Node<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -31,6 +36,9 @@ pub struct SectionOut<'a> {
 #[derive(Debug, Serialize)]
 pub struct ClaimOut<'a> {
     pub kind: ClaimKind,
+    /// On the key claim that is the thesis (see `ArgumentMap::thesis`) only.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub thesis: bool,
     pub paragraph: usize,
     /// The exact sentence as it stands in the paragraph.
     pub text: &'a str,
@@ -70,7 +78,13 @@ impl<'a> Outline<'a> {
                 })
                 .collect(),
             notes: doc.notes.iter().map(String::as_str).collect(),
-            claims: map.items.iter().map(|item| claim(doc, item)).collect(),
+            claims: map
+                .items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| claim(doc, item, map.thesis() == Some(index)))
+                .collect(),
+            tree: tree::tree(doc, map),
         }
     }
 
@@ -96,42 +110,46 @@ impl<'a> Outline<'a> {
             out.push_str(&format!("{}\n\n", by.join(" · ")));
         }
         out.push_str(&format!("{} paragraphs.\n", self.paragraphs.len()));
-        for (kind, heading) in [
-            (ClaimKind::Key, "Key claims"),
-            (ClaimKind::Counter, "Counterclaims"),
-        ] {
+        // The tree: the thesis under its own heading, then the other key claims, then the
+        // counterclaims with their rebuttals nested.
+        let sections = [
+            (Role::Thesis, "Thesis"),
+            (Role::Key, "Key claims"),
+            (Role::Counter, "Counterclaims"),
+        ];
+        for (role, heading) in sections {
             out.push_str(&format!("\n## {heading}\n\n"));
-            let claims: Vec<&ClaimOut> = self.claims.iter().filter(|c| c.kind == kind).collect();
-            if claims.is_empty() {
-                out.push_str("None found.\n");
-            }
-            for claim in claims {
-                let mark = if claim.source == Origin::Detected {
+            let mut any = false;
+            for node in &self.tree {
+                let under = node.role == Role::Rebuttal && role == Role::Counter;
+                if node.role != role && !under {
+                    continue;
+                }
+                any = true;
+                let mark = if node.origin == Origin::Detected && !under {
                     " (detected)"
                 } else {
                     ""
                 };
-                out.push_str(&format!(
-                    "- ¶{}{mark}: {}\n",
-                    claim.paragraph + 1,
-                    claim.text
-                ));
-                for rebuttal in &claim.rebuttals {
-                    out.push_str(&format!(
-                        "  - rebutted in ¶{}: {}\n",
-                        rebuttal.paragraph + 1,
-                        rebuttal.text
-                    ));
+                let paragraph = node.at.paragraph + 1;
+                if under {
+                    out.push_str(&format!("  - rebutted in ¶{paragraph}: {}\n", node.text));
+                } else {
+                    out.push_str(&format!("- ¶{paragraph}{mark}: {}\n", node.text));
                 }
+            }
+            if !any {
+                out.push_str("None found.\n");
             }
         }
         out
     }
 }
 
-fn claim<'a>(doc: &'a Document, item: &'a Item) -> ClaimOut<'a> {
+fn claim<'a>(doc: &'a Document, item: &'a Item, thesis: bool) -> ClaimOut<'a> {
     ClaimOut {
         kind: item.kind,
+        thesis,
         paragraph: item.anchor.paragraph,
         text: item.text(doc),
         source: item.origin,

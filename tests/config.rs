@@ -38,6 +38,10 @@ fn defaults_are_the_built_in_behaviour() {
     assert_eq!(defaults.measure, view.measure);
     assert_eq!(defaults.sidebar_width, view.sidebar_width);
     assert_eq!(defaults.sidebar_side, SidebarSide::Auto);
+    assert_eq!(defaults.sidebar_width, None, "automatic");
+    assert_eq!(usize::from(defaults.sidebar_lines), 3);
+    assert_eq!(defaults.sidebar_lines, view.sidebar_lines);
+    assert!(defaults.tints && view.tints);
     assert!(defaults.mouse);
     assert!(defaults.remember_position);
     assert_eq!(
@@ -57,6 +61,8 @@ theme = "light"
 measure = "narrow"
 sidebar_width = 48
 sidebar_side = "left"
+sidebar_lines = 2
+tints = false
 mouse = false
 remember_position = false
 
@@ -71,7 +77,9 @@ quit = ["Q"]
     assert_eq!(config.theme(false), Theme::light());
     assert_eq!(config.theme(true), Theme::mono(), "NO_COLOR wins");
     assert_eq!(config.measure, Measure::Narrow);
-    assert_eq!(config.sidebar_width, 48);
+    assert_eq!(config.sidebar_width, Some(48));
+    assert_eq!(config.sidebar_lines, 2);
+    assert!(!config.tints);
     assert_eq!(config.sidebar_side, SidebarSide::Left);
     assert!(!config.mouse);
     assert!(!config.remember_position);
@@ -123,15 +131,23 @@ fn each_mistake_is_one_line_naming_the_file_line_and_problem() {
         (
             "theme = \"dark\"\n\n\n\ncolour = \"red\"\n",
             "config.toml: line 5: unknown key 'colour' (expected theme, measure, sidebar_width, \
-             sidebar_side, mouse, remember_position or [keys])",
+             sidebar_side, sidebar_lines, tints, mouse, remember_position or [keys])",
         ),
         (
             "\nsidebar_width = 5\n",
-            "config.toml: line 2: sidebar_width must be 20 to 100 columns, not 5",
+            "config.toml: line 2: sidebar_width must be \"auto\" or 20 to 100 columns, not 5",
         ),
         (
             "sidebar_width = -3\n",
-            "config.toml: line 1: sidebar_width must be 20 to 100 columns, not -3",
+            "config.toml: line 1: sidebar_width must be \"auto\" or 20 to 100 columns, not -3",
+        ),
+        (
+            "sidebar_width = \"wide\"\n",
+            "config.toml: line 1: sidebar_width must be \"auto\" or 20 to 100 columns, not 'wide'",
+        ),
+        (
+            "sidebar_lines = 6\n",
+            "config.toml: line 1: sidebar_lines must be 1 to 5, not 6",
         ),
         (
             "mouse = \"yes\"\n",
@@ -214,14 +230,23 @@ fn the_effective_config_lists_everything_and_reads_back_the_same() {
         "{printed}"
     );
     let again = parse(&printed).expect("the printed config reads back");
-    assert_eq!(again.theme, config.theme);
-    assert_eq!(again.sidebar_width, config.sidebar_width);
+    // Every setting but the keys as written (printed, every action's keys are listed).
+    let settings = |c: &Config| Config {
+        keys: Default::default(),
+        ..c.clone()
+    };
+    assert_eq!(settings(&again), settings(&config));
     assert_eq!(
         again.keymap().unwrap().describe(),
         config.keymap().unwrap().describe()
     );
     // The defaults print and read back too.
-    let defaults = parse(&Config::default().effective_toml()).unwrap();
+    let printed = Config::default().effective_toml();
+    assert!(printed.contains("sidebar_width = \"auto\""), "{printed}");
+    assert!(printed.contains("sidebar_lines = 3"), "{printed}");
+    assert!(printed.contains("tints = true"), "{printed}");
+    let defaults = parse(&printed).unwrap();
+    assert_eq!(settings(&defaults), Config::default());
     assert_eq!(
         defaults.keymap().unwrap().describe(),
         Keymap::default().describe()

@@ -85,3 +85,35 @@ fn argdown_export_follows_its_syntax_and_imports_back() {
     let imported = outline(&["--map", path.to_str().unwrap()]);
     assert_eq!(claims(&imported), claims(&outline(&[])));
 }
+
+#[test]
+fn the_outline_formats_say_which_claim_is_the_thesis() {
+    for detect in [false, true] {
+        let mut args = vec!["--format", "json"];
+        if detect {
+            args.push("--detect");
+        }
+        let json: Value = serde_json::from_slice(&outline(&args)).unwrap();
+        let claims = json["claims"].as_array().unwrap();
+        let theses: Vec<&Value> = claims.iter().filter(|c| c["thesis"] == true).collect();
+        assert_eq!(theses.len(), 1, "detect {detect}");
+        assert_eq!(theses[0]["kind"], "key");
+        if !detect {
+            // The annotation notes its thesis.
+            assert_eq!(theses[0]["note"], "Thesis.");
+        }
+        let mut args = vec!["--format", "markdown"];
+        if detect {
+            args.push("--detect");
+        }
+        let markdown = String::from_utf8(outline(&args)).unwrap();
+        let thesis = markdown.find("## Thesis\n\n- ¶").expect("a Thesis heading");
+        let keys = markdown.find("## Key claims").unwrap();
+        let counters = markdown.find("## Counterclaims").unwrap();
+        assert!(thesis < keys && keys < counters, "{markdown}");
+        let text = theses[0]["text"].as_str().unwrap();
+        assert!(markdown[thesis..keys].contains(text), "{markdown}");
+        // The thesis is not listed again among the key claims.
+        assert!(!markdown[keys..counters].contains(text), "{markdown}");
+    }
+}

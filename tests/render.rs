@@ -106,3 +106,26 @@ fn help_lists_every_bound_key() {
     assert!(app.overlay.is_none());
     assert!(app.quit.is_none());
 }
+
+#[test]
+fn paragraph_numbers_of_any_length_keep_a_space_before_the_text() {
+    use counterpoint::document::{Document, Metadata};
+    use counterpoint::ui::Maps;
+    let paragraphs: Vec<String> = (1..=10_501)
+        .map(|n| format!("To narrow paragraph {n} down."))
+        .collect();
+    let doc = Document::from_paragraphs(Metadata::default(), &paragraphs);
+    let mut app = App::new(doc, "long.txt".into(), Maps::default(), (100, 20));
+    update(&mut app, Action::Bottom);
+    let rows = screen_rows(&draw(&app));
+    for number in [10_500, 10_501] {
+        let row = rows
+            .iter()
+            .find(|row| row.contains(&format!("¶{number}")))
+            .unwrap_or_else(|| panic!("¶{number} not on screen:\n{}", rows.join("\n")));
+        assert!(
+            row.contains(&format!("¶{number} To narrow paragraph {number}")),
+            "{row:?}"
+        );
+    }
+}

@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod sources;
 pub mod store;
+pub mod tree;
 
 use crate::document::{Document, SentenceRef};
 
@@ -106,6 +107,19 @@ impl ArgumentMap {
             .iter()
             .enumerate()
             .filter(move |(_, item)| item.kind == kind)
+    }
+
+    /// The key claim that is the thesis: the one whose note says it is ("Thesis…"), else
+    /// the first in reading order. Annotated or detected alike.
+    pub fn thesis(&self) -> Option<usize> {
+        let noted = self.of_kind(ClaimKind::Key).find(|(_, item)| {
+            item.note
+                .as_deref()
+                .is_some_and(|n| n.trim_start().to_lowercase().starts_with("thesis"))
+        });
+        noted
+            .or_else(|| self.of_kind(ClaimKind::Key).next())
+            .map(|(index, _)| index)
     }
 
     /// Index of the first item anchored at `at`.

@@ -123,8 +123,8 @@ fn ours(keys: &[(String, String)]) -> Roff {
     for (path, text) in [
         (
             "$XDG_CONFIG_HOME/counterpoint/config.toml",
-            "Settings: theme, measure, sidebar_width, sidebar_side, mouse, \
-             remember_position and a [keys] table of action = [keys]. \
+            "Settings: theme, measure, sidebar_width, sidebar_side, sidebar_lines, \
+             tints, mouse, remember_position and a [keys] table of action = [keys]. \
              counterpoint --print-config prints the effective configuration.",
         ),
         (

@@ -101,6 +101,8 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         sidebar_shown: true,
         sidebar_width: config.sidebar_width,
         sidebar_side: config.sidebar_side,
+        sidebar_lines: config.sidebar_lines,
+        tints: config.tints,
     };
 
     let remember = config.remember_position && !view.no_remember;

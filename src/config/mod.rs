@@ -3,8 +3,10 @@
 //! ```toml
 //! theme = "dark"              # dark, light or mono (NO_COLOR forces mono)
 //! measure = "comfortable"     # narrow, comfortable or full
-//! sidebar_width = 36          # columns
+//! sidebar_width = "auto"      # or columns: auto grows the sidebar into spare width
 //! sidebar_side = "auto"       # right, left, bottom or auto
+//! sidebar_lines = 3           # lines an entry may take before it ends with "…"
+//! tints = true                # argument tints in the text at start (`i` toggles)
 //! mouse = true
 //! remember_position = true
 //!
@@ -37,14 +39,22 @@ pub use values::{Measure, SidebarSide, ThemeName};
 /// The sidebar widths the config file and the width keys allow, in columns.
 pub const SIDEBAR_WIDTHS: RangeInclusive<u16> = 20..=100;
 
+/// Lines a sidebar entry may take before it is cut with "…".
+pub const SIDEBAR_LINES: RangeInclusive<u8> = 1..=5;
+
 /// The reader's settings, defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
     pub theme: ThemeName,
     pub measure: Measure,
-    /// Columns of the sidebar when it is beside the text; within `SIDEBAR_WIDTHS`.
-    pub sidebar_width: u16,
+    /// Columns of the sidebar when it is beside the text, within `SIDEBAR_WIDTHS`; `None`
+    /// ("auto"): as wide as the room the reading column does not need (see `screen`).
+    pub sidebar_width: Option<u16>,
     pub sidebar_side: SidebarSide,
+    /// Lines a sidebar entry may take; within `SIDEBAR_LINES`.
+    pub sidebar_lines: u8,
+    /// Whether argument tints show in the text at start.
+    pub tints: bool,
     pub mouse: bool,
     /// Reopen a document where it was left (see `position_store`).
     pub remember_position: bool,
@@ -58,8 +68,10 @@ impl Default for Config {
         Config {
             theme: ThemeName::Dark,
             measure: Measure::Comfortable,
-            sidebar_width: 36,
+            sidebar_width: None,
             sidebar_side: SidebarSide::Auto,
+            sidebar_lines: 3,
+            tints: true,
             mouse: true,
             remember_position: true,
             keys: BTreeMap::new(),
@@ -73,15 +85,25 @@ impl Default for Config {
 struct RawConfig {
     theme: Option<ThemeName>,
     measure: Option<Measure>,
-    sidebar_width: Option<Spanned<i64>>,
+    sidebar_width: Option<Spanned<WidthValue>>,
     sidebar_side: Option<SidebarSide>,
+    sidebar_lines: Option<Spanned<i64>>,
+    tints: Option<bool>,
     mouse: Option<bool>,
     remember_position: Option<bool>,
     keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
 
-const SETTINGS: &str =
-    "theme, measure, sidebar_width, sidebar_side, mouse, remember_position or [keys]";
+/// `sidebar_width` as written: a number of columns or "auto".
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum WidthValue {
+    Columns(i64),
+    Named(String),
+}
+
+const SETTINGS: &str = "theme, measure, sidebar_width, sidebar_side, sidebar_lines, tints, \
+     mouse, remember_position or [keys]";
 
 impl Config {
     /// Reads a config file. A missing file is an error too (use `load_optional` for the
@@ -131,18 +153,48 @@ impl Config {
         let defaults = Config::default();
         let sidebar_width = match raw.sidebar_width {
             None => defaults.sidebar_width,
-            Some(width) => {
-                let value = *width.get_ref();
-                u16::try_from(value)
+            Some(width) => match width.get_ref() {
+                WidthValue::Named(name) if name == "auto" => None,
+                value => {
+                    let columns = match value {
+                        WidthValue::Columns(n) => u16::try_from(*n).ok(),
+                        WidthValue::Named(_) => None,
+                    };
+                    let shown = match value {
+                        WidthValue::Columns(n) => n.to_string(),
+                        WidthValue::Named(name) => format!("'{name}'"),
+                    };
+                    Some(
+                        columns
+                            .filter(|w| SIDEBAR_WIDTHS.contains(w))
+                            .ok_or_else(|| {
+                                at(
+                                    width.span(),
+                                    format!(
+                                        "sidebar_width must be \"auto\" or {} to {} columns, not {shown}",
+                                        SIDEBAR_WIDTHS.start(),
+                                        SIDEBAR_WIDTHS.end()
+                                    ),
+                                )
+                            })?,
+                    )
+                }
+            },
+        };
+        let sidebar_lines = match raw.sidebar_lines {
+            None => defaults.sidebar_lines,
+            Some(lines) => {
+                let value = *lines.get_ref();
+                u8::try_from(value)
                     .ok()
-                    .filter(|w| SIDEBAR_WIDTHS.contains(w))
+                    .filter(|n| SIDEBAR_LINES.contains(n))
                     .ok_or_else(|| {
                         at(
-                            width.span(),
+                            lines.span(),
                             format!(
-                                "sidebar_width must be {} to {} columns, not {value}",
-                                SIDEBAR_WIDTHS.start(),
-                                SIDEBAR_WIDTHS.end()
+                                "sidebar_lines must be {} to {}, not {value}",
+                                SIDEBAR_LINES.start(),
+                                SIDEBAR_LINES.end()
                             ),
                         )
                     })?
@@ -191,6 +243,8 @@ impl Config {
             measure: raw.measure.unwrap_or(defaults.measure),
             sidebar_width,
             sidebar_side: raw.sidebar_side.unwrap_or(defaults.sidebar_side),
+            sidebar_lines,
+            tints: raw.tints.unwrap_or(defaults.tints),
             mouse: raw.mouse.unwrap_or(defaults.mouse),
             remember_position: raw.remember_position.unwrap_or(defaults.remember_position),
             keys,
@@ -215,11 +269,16 @@ impl Config {
         let mut out = String::from("# counterpoint: the effective configuration\n");
         out.push_str(&format!("theme = {}\n", string(self.theme.name())));
         out.push_str(&format!("measure = {}\n", string(self.measure.name())));
-        out.push_str(&format!("sidebar_width = {}\n", self.sidebar_width));
+        let width = self
+            .sidebar_width
+            .map_or_else(|| string("auto"), |w| w.to_string());
+        out.push_str(&format!("sidebar_width = {width}\n"));
         out.push_str(&format!(
             "sidebar_side = {}\n",
             string(self.sidebar_side.name())
         ));
+        out.push_str(&format!("sidebar_lines = {}\n", self.sidebar_lines));
+        out.push_str(&format!("tints = {}\n", self.tints));
         out.push_str(&format!("mouse = {}\n", self.mouse));
         out.push_str(&format!("remember_position = {}\n", self.remember_position));
         out.push_str("\n# action = [keys]; Ctrl-C always interrupts\n[keys]\n");

@@ -22,6 +22,8 @@ pub enum BlockKind {
     Title,
     Dek,
     Byline,
+    /// The argument's thesis, under the byline: empty (no rows) when the map has none.
+    Thesis,
     Section(usize),
     Paragraph(usize),
     NotesHeading,
@@ -45,6 +47,8 @@ fn gap_after(doc: &Document, kind: BlockKind, next: Option<BlockKind>) -> u32 {
     };
     match kind {
         BlockKind::Title | BlockKind::Dek | BlockKind::NotesHeading => 0,
+        // Set with the thesis (`Layout::set_thesis`).
+        BlockKind::Thesis => 0,
         _ if is_list_item(Some(kind)) && is_list_item(next) => 0,
         _ => 1,
     }
@@ -58,6 +62,9 @@ pub struct Layout {
     width: usize,
     blocks: Vec<BlockKind>,
     byline: String,
+    /// What the thesis block shows ("Thesis (¶6): …"); empty when there is none.
+    thesis: String,
+    thesis_block: usize,
     paragraph_blocks: Vec<usize>,
     /// Blank rows after each block.
     gaps: Vec<u8>,
@@ -80,6 +87,10 @@ impl Layout {
         if !byline.is_empty() {
             blocks.push(BlockKind::Byline);
         }
+        // Always there, so that block numbers stay put when the map (and its thesis)
+        // changes; it has no rows while there is no thesis.
+        let thesis_block = blocks.len();
+        blocks.push(BlockKind::Thesis);
         let mut paragraph_blocks = Vec::with_capacity(doc.paragraphs.len());
         let mut sections = doc.sections.iter().enumerate().peekable();
         for paragraph in 0..doc.paragraphs.len() {
@@ -104,10 +115,32 @@ impl Layout {
             heights: PrefixSums::default(),
             blocks,
             byline,
+            thesis: String::new(),
+            thesis_block,
             paragraph_blocks,
         };
         layout.estimate_heights(doc);
         layout
+    }
+
+    /// Shows `thesis` (already labelled) under the byline, or nothing. Only the thesis
+    /// block changes: block numbers, and so anchors, stay valid.
+    pub fn set_thesis(&mut self, doc: &Document, thesis: Option<String>) {
+        let thesis = thesis.unwrap_or_default();
+        if thesis == self.thesis {
+            return;
+        }
+        self.thesis = thesis;
+        let block = self.thesis_block;
+        self.gaps[block] = u8::from(!self.thesis.is_empty());
+        self.wrapped[block] = None;
+        let estimate = self.estimate(doc, block);
+        self.heights.set(block, estimate);
+    }
+
+    /// The block of the thesis (empty when there is none).
+    pub fn thesis_block(&self) -> usize {
+        self.thesis_block
     }
 
     /// Takes in paragraphs (and sections, notes) appended to `doc` since the layout was
@@ -156,9 +189,11 @@ impl Layout {
         for wrapped in &mut self.wrapped[first_new..] {
             *wrapped = None;
         }
+        let thesis_gap = self.gaps[self.thesis_block];
         self.gaps = (0..self.blocks.len())
             .map(|b| gap_after(doc, self.blocks[b], self.blocks.get(b + 1).copied()) as u8)
             .collect();
+        self.gaps[self.thesis_block] = thesis_gap;
         let heights: Vec<u32> = (0..self.blocks.len())
             .map(|b| {
                 if b < first_new {
@@ -191,6 +226,9 @@ impl Layout {
     /// A block's height before it is wrapped: its length over the width.
     fn estimate(&self, doc: &Document, block: usize) -> u32 {
         let text = self.block_text(doc, block);
+        if self.is_empty_block(block) {
+            return 0;
+        }
         let width = self.text_width(doc, block).max(1);
         let lines = if self.is_verbatim(doc, block) {
             text.lines().count().max(1)
@@ -238,6 +276,7 @@ impl Layout {
             BlockKind::Title => doc.meta.title.as_deref().unwrap_or_default(),
             BlockKind::Dek => doc.meta.dek.as_deref().unwrap_or_default(),
             BlockKind::Byline => &self.byline,
+            BlockKind::Thesis => &self.thesis,
             BlockKind::Section(index) => &doc.sections[index].title,
             BlockKind::Paragraph(index) => doc.paragraph_text(index),
             BlockKind::NotesHeading => NOTES_HEADING,
@@ -262,6 +301,11 @@ impl Layout {
         self.width.saturating_sub(self.indent(doc, block)).max(1)
     }
 
+    /// A block with no rows at all: the thesis block while there is no thesis.
+    fn is_empty_block(&self, block: usize) -> bool {
+        self.blocks[block] == BlockKind::Thesis && self.thesis.is_empty()
+    }
+
     fn is_verbatim(&self, doc: &Document, block: usize) -> bool {
         matches!(self.blocks[block], BlockKind::Paragraph(i) if doc.paragraphs[i].kind == ParagraphKind::Code)
     }
@@ -272,7 +316,9 @@ impl Layout {
             return;
         }
         let text = self.block_text(doc, block);
-        let lines = if self.is_verbatim(doc, block) {
+        let lines = if self.is_empty_block(block) {
+            Vec::new()
+        } else if self.is_verbatim(doc, block) {
             wrap::verbatim(text)
         } else {
             wrap::wrap(text, self.text_width(doc, block))
@@ -378,13 +424,16 @@ impl Layout {
             self.end()
         };
         let below = self.offset(doc, anchor, i64::from(viewport_rows));
-        if below == self.end() {
+        let top = if below == self.end() {
             let last_page = self.offset(doc, self.end(), -i64::from(viewport_rows));
             // The trailing gap row of the last block need not be shown.
             let last_page = self.offset(doc, last_page, -1).max(Anchor::default());
-            return last_page.min(anchor);
-        }
-        anchor
+            last_page.min(anchor)
+        } else {
+            anchor
+        };
+        // Never a block without rows (an empty thesis): the first row after it instead.
+        self.offset(doc, top, 0)
     }
 
     /// Wraps every block that intersects `rows` rows from `top` (what a frame will draw).
@@ -422,12 +471,14 @@ mod tests {
         let doc = doc(5);
         let mut layout = Layout::new(&doc, 20);
         let top = Anchor::default();
-        // Title (1 row, no gap), then paragraphs of 150 bytes at width 20: 8 lines + gap.
+        // Title (1 row, no gap), an empty thesis block (no rows), then paragraphs of 150
+        // bytes at width 20: 8 lines + gap.
         let at = layout.offset(&doc, top, 1);
-        assert_eq!(at, Anchor { block: 1, row: 0 });
-        assert_eq!(layout.height(1), 9);
+        assert_eq!(at, Anchor { block: 2, row: 0 });
+        assert_eq!(layout.height(1), 0);
+        assert_eq!(layout.height(2), 9);
         let at = layout.offset(&doc, at, 10);
-        assert_eq!(at, Anchor { block: 2, row: 1 });
+        assert_eq!(at, Anchor { block: 3, row: 1 });
         assert_eq!(layout.offset(&doc, at, -100), Anchor::default());
         assert_eq!(layout.offset(&doc, at, 1000), layout.end());
     }
@@ -471,11 +522,34 @@ mod tests {
     fn a_resize_rewraps_lazily() {
         let doc = doc(3);
         let mut layout = Layout::new(&doc, 20);
-        layout.ensure(&doc, 1);
+        let first = layout.block_of_paragraph(0);
+        layout.ensure(&doc, first);
         layout.set_width(&doc, 40);
-        assert!(layout.lines(1).is_none());
-        layout.ensure(&doc, 1);
-        assert_eq!(layout.lines(1).unwrap().len(), 4);
+        assert!(layout.lines(first).is_none());
+        layout.ensure(&doc, first);
+        assert_eq!(layout.lines(first).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn the_thesis_shows_under_the_header_without_moving_any_block() {
+        let doc = doc(3);
+        let mut layout = Layout::new(&doc, 20);
+        layout.ensure_all(&doc);
+        let blocks = layout.block_count();
+        let thesis = layout.thesis_block();
+        assert_eq!(layout.kind(thesis), BlockKind::Thesis);
+        assert_eq!(layout.height(thesis), 0);
+        let before = layout.total_rows();
+        layout.set_thesis(&doc, Some("Thesis (¶1): word word word word word.".into()));
+        layout.ensure(&doc, thesis);
+        assert_eq!(layout.block_count(), blocks);
+        assert_eq!(layout.block_of_paragraph(0), thesis + 1);
+        // Two lines and a blank row before the first paragraph.
+        assert_eq!(layout.height(thesis), 3);
+        assert_eq!(layout.total_rows(), before + 3);
+        layout.set_thesis(&doc, None);
+        layout.ensure(&doc, thesis);
+        assert_eq!(layout.total_rows(), before);
     }
 }
 

@@ -48,6 +48,10 @@ pub enum Action {
     SidebarWider,
     /// Narrow → comfortable → full text measure, and round again.
     CycleMeasure,
+    /// Show or hide the argument tints of the text.
+    ToggleTints,
+    /// Open the argument as a tree, to read it whole and jump from it.
+    ToggleOutline,
     /// Move the sentence cursor to the next / previous sentence.
     NextSentence,
     PreviousSentence,
@@ -110,7 +114,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 44] = [
+    pub const BINDABLE: [Action; 46] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -138,6 +142,8 @@ impl Action {
         Action::SidebarNarrower,
         Action::SidebarWider,
         Action::CycleMeasure,
+        Action::ToggleTints,
+        Action::ToggleOutline,
         Action::NextSentence,
         Action::PreviousSentence,
         Action::MarkKeyClaim,
@@ -188,6 +194,8 @@ impl Action {
             Action::SidebarNarrower => "narrower sidebar",
             Action::SidebarWider => "wider sidebar",
             Action::CycleMeasure => "text width: narrow / comfortable / full",
+            Action::ToggleTints => "tint key claims, counterclaims, rebuttals (K C R)",
+            Action::ToggleOutline => "the argument as a tree: j/k move, Enter jumps",
             Action::NextSentence => "sentence cursor: next sentence",
             Action::PreviousSentence => "sentence cursor: previous sentence",
             Action::MarkKeyClaim => "mark the cursor's sentence as a key claim",
@@ -244,6 +252,8 @@ impl Action {
             Action::SidebarNarrower => "sidebar_narrower",
             Action::SidebarWider => "sidebar_wider",
             Action::CycleMeasure => "cycle_measure",
+            Action::ToggleTints => "toggle_tints",
+            Action::ToggleOutline => "toggle_outline",
             Action::NextSentence => "next_sentence",
             Action::PreviousSentence => "previous_sentence",
             Action::MarkKeyClaim => "mark_key_claim",

@@ -285,6 +285,8 @@ impl Default for Keymap {
             (Key::char('<'), SidebarNarrower),
             (Key::char('>'), SidebarWider),
             (Key::char('w'), CycleMeasure),
+            (Key::char('i'), ToggleTints),
+            (Key::char('o'), ToggleOutline),
             (Key::char(')'), NextSentence),
             (Key::char('('), PreviousSentence),
             (Key::char('K'), MarkKeyClaim),

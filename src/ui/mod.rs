@@ -11,6 +11,7 @@ pub mod sidebar;
 pub mod state;
 pub mod terminal;
 pub mod theme;
+pub mod tints;
 pub mod update;
 
 pub use action::Action;

@@ -11,9 +11,6 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::Document;
 
-/// Lines of sentence text shown for the selected entry before it is cut with "…".
-const SELECTED_LINES: usize = 6;
-
 /// Columns before an entry's text: an on-screen mark and a space.
 pub const ENTRY_INDENT: usize = 2;
 
@@ -65,6 +62,8 @@ pub struct View<'a> {
     pub sections_open: bool,
     /// Only entries whose text contains this (smart case) are listed.
     pub filter: Option<&'a str>,
+    /// Lines an entry may take before it is cut with "…" (the selected one takes all).
+    pub lines: usize,
 }
 
 /// What an entry number stands for.
@@ -156,13 +155,12 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
                 });
             }
             for (index, item) in items.iter().copied() {
-                rows.extend(entry_rows(
-                    doc,
-                    item,
-                    index,
-                    selected == Some(index),
-                    text_width,
-                ));
+                let lines = if selected == Some(index) {
+                    usize::MAX
+                } else {
+                    view.lines
+                };
+                rows.extend(entry_rows(doc, item, index, lines, text_width));
             }
             Panel {
                 kind: PanelKind::Claims(kind),
@@ -219,21 +217,18 @@ fn sections_panel(view: View, open: bool, width: usize) -> Panel {
     }
 }
 
-/// An entry: one line (cut with "…"), or the whole sentence when selected; counterclaims
-/// add a line saying where they are rebutted.
-fn entry_rows(doc: &Document, item: &Item, index: usize, selected: bool, width: usize) -> Vec<Row> {
+/// An entry: its label wrapped to at most `keep` lines, the last cut with "…" when the
+/// label is longer still; counterclaims add a line saying where they are rebutted.
+fn entry_rows(doc: &Document, item: &Item, index: usize, keep: usize, width: usize) -> Vec<Row> {
     let label = entry_label(doc, item);
-    let lines = if selected {
-        textwrap::wrap(&label, width)
-    } else {
-        // One line, as many words as fit: first-fit over no more of the label than can
-        // show, since every frame builds every entry.
-        let options =
-            textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-        textwrap::wrap(lead(&label, width + 1), options)
-    };
-    let wrapped: Vec<String> = lines.into_iter().map(|line| line.into_owned()).collect();
-    let keep = if selected { SELECTED_LINES } else { 1 };
+    // First-fit over no more of the label than can show, since every frame builds every
+    // entry: `keep` lines hold at most `keep` times the width plus the spaces between them.
+    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let shown = lead(&label, width.saturating_add(1).saturating_mul(keep));
+    let wrapped: Vec<String> = textwrap::wrap(shown, options)
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect();
     let mut rows: Vec<Row> = clip_lines(wrapped, keep, width)
         .into_iter()
         .enumerate()
@@ -295,12 +290,13 @@ fn rebuttal_label(item: &Item) -> String {
     format!("  ↳ rebutted in {}", list.join(", "))
 }
 
-/// The start of `text` up to just past `width` columns (all of it if it is no wider).
+/// The start of `text` up to the first character that is not white space past `width`
+/// columns (all of it if it is no wider): white space alone would wrap away.
 fn lead(text: &str, width: usize) -> &str {
     let mut columns = 0;
     for (at, c) in text.char_indices() {
         columns += c.width().unwrap_or(0);
-        if columns > width {
+        if columns > width && !c.is_whitespace() {
             return &text[..at + c.len_utf8()];
         }
     }
@@ -366,6 +362,7 @@ mod tests {
             selected: None,
             sections_open: true,
             filter: None,
+            lines: 1,
         };
         let panels = panels(view, 30, 20);
         assert_eq!(panels[0].heading, "Key claims (1)");
@@ -383,7 +380,7 @@ mod tests {
         let (doc, map) = example();
         let label = entry_label(&doc, &map.items[1]);
         for width in 8..label.width() + 3 {
-            let rows = entry_rows(&doc, &map.items[1], 1, false, width);
+            let rows = entry_rows(&doc, &map.items[1], 1, 1, width);
             // The same line as wrapping the whole label first-fit and cutting after line 1.
             let options =
                 textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
@@ -403,6 +400,32 @@ mod tests {
     }
 
     #[test]
+    fn entries_wrap_to_their_lines_and_end_with_an_ellipsis_only_when_longer() {
+        let (doc, map) = example();
+        let label = entry_label(&doc, &map.items[0]);
+        for keep in 1..=5 {
+            for width in 8..label.width() + 3 {
+                let rows = entry_rows(&doc, &map.items[0], 0, keep, width);
+                let whole: Vec<String> = textwrap::wrap(
+                    &label,
+                    textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit),
+                )
+                .into_iter()
+                .map(|line| line.into_owned())
+                .collect();
+                assert_eq!(rows.len(), whole.len().min(keep), "{keep} lines of {width}");
+                let cut = rows.last().unwrap().text.ends_with('…');
+                assert_eq!(cut, whole.len() > keep, "{keep} lines of {width}");
+                if !cut {
+                    let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+                    assert_eq!(texts, whole, "{keep} lines of {width}");
+                }
+                assert!(rows.iter().all(|r| r.text.width() <= width));
+            }
+        }
+    }
+
+    #[test]
     fn the_selected_entry_shows_its_whole_sentence() {
         let (doc, map) = example();
         let view = View {
@@ -411,6 +434,7 @@ mod tests {
             selected: Some(0),
             sections_open: true,
             filter: None,
+            lines: 1,
         };
         let panels = panels(view, 30, 20);
         assert!(panels[0].rows.len() > 1);
@@ -451,6 +475,7 @@ mod section_tests {
             selected: None,
             sections_open: true,
             filter: None,
+            lines: 3,
         };
         let open = panels(view, 30, 20);
         assert_eq!(open.len(), 3);

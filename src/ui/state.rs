@@ -16,6 +16,7 @@ use super::screen::{Areas, ViewPrefs};
 use super::search::{Direction, Search};
 use super::sidebar;
 use super::theme::Theme;
+use super::tints::Tints;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -35,6 +36,8 @@ pub enum Quit {
 pub enum Overlay {
     /// The key list, scrolled by this many rows.
     Help { scroll: u16 },
+    /// The argument as a tree (`argument::tree`), with this node selected.
+    Outline { selected: usize },
 }
 
 /// A line being typed in the status line.
@@ -123,6 +126,8 @@ pub struct App {
     pub maps: Maps,
     /// Which map the sidebar shows.
     pub showing: Origin,
+    /// Where the map shown puts its claims in the text (see `update::map_shown`).
+    pub tints: Tints,
     pub focus: Focus,
     /// Selected sidebar entry (see `sidebar::View::entry`).
     pub selected: Option<usize>,
@@ -177,6 +182,7 @@ impl App {
             load_notices: Vec::new(),
             maps,
             showing,
+            tints: Tints::default(),
             focus: Focus::Reading,
             selected: None,
             sidebar_scroll: [0; sidebar::MAX_PANELS],
@@ -201,6 +207,7 @@ impl App {
             quit: None,
         };
         super::update::update(&mut app, super::action::Action::Resize(size.0, size.1));
+        super::update::map_shown(&mut app);
         app
     }
 
@@ -220,11 +227,17 @@ impl App {
             selected: self.selected,
             sections_open: self.sections_open,
             filter: self.filter.as_deref(),
+            lines: usize::from(self.prefs.sidebar_lines),
         }
     }
 
     pub fn areas(&self) -> Option<Areas> {
-        Areas::compute(self.size.0, self.size.1, &self.prefs)
+        Areas::compute(
+            self.size.0,
+            self.size.1,
+            &self.prefs,
+            self.doc.paragraphs.len(),
+        )
     }
 
     /// Rows of the reading pane.

@@ -10,8 +10,16 @@ pub struct Theme {
     pub title: Style,
     pub dek: Style,
     pub byline: Style,
+    /// The thesis under the byline, and its "Thesis (¶6):" label.
+    pub thesis: Style,
+    pub thesis_label: Style,
     pub section: Style,
     pub gutter: Style,
+    /// Argument tints (`i`): key-claim, counterclaim and rebuttal sentences, each told
+    /// apart by an attribute too (bold, italic, underline), so they differ without colour.
+    pub tint_key: Style,
+    pub tint_counter: Style,
+    pub tint_rebuttal: Style,
     pub quote_bar: Style,
     pub code: Style,
     pub note: Style,
@@ -57,8 +65,19 @@ impl Theme {
             title: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             dek: modifier(Modifier::ITALIC),
             byline: Style::new().fg(Color::Gray).add_modifier(Modifier::DIM),
+            thesis: modifier(Modifier::ITALIC),
+            thesis_label: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             section: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             gutter: Style::new().fg(Color::DarkGray),
+            tint_key: Style::new()
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::BOLD),
+            tint_counter: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::ITALIC),
+            tint_rebuttal: Style::new()
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::UNDERLINED),
             quote_bar: Style::new().fg(Color::DarkGray),
             code: Style::new().fg(Color::Green),
             note: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
@@ -99,8 +118,15 @@ impl Theme {
             title: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             dek: modifier(Modifier::ITALIC),
             byline: Style::new().fg(muted),
+            thesis: modifier(Modifier::ITALIC),
+            thesis_label: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             section: Style::new().fg(accent).add_modifier(Modifier::BOLD),
             gutter: Style::new().fg(muted),
+            tint_key: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            tint_counter: Style::new().fg(Color::Red).add_modifier(Modifier::ITALIC),
+            tint_rebuttal: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::UNDERLINED),
             quote_bar: Style::new().fg(muted),
             code: Style::new().fg(Color::Green),
             note: Style::new().fg(muted).add_modifier(Modifier::ITALIC),
@@ -138,8 +164,13 @@ impl Theme {
             title: modifier(M::BOLD),
             dek: modifier(M::ITALIC),
             byline: modifier(M::ITALIC),
+            thesis: modifier(M::ITALIC),
+            thesis_label: modifier(M::BOLD),
             section: modifier(M::BOLD),
             gutter: Style::new(),
+            tint_key: modifier(M::BOLD),
+            tint_counter: modifier(M::ITALIC),
+            tint_rebuttal: modifier(M::UNDERLINED),
             quote_bar: Style::new(),
             code: Style::new(),
             note: modifier(M::ITALIC),
@@ -186,14 +217,19 @@ impl Theme {
     }
 
     /// Every style with its field name, for tests and for checking a theme as a whole.
-    pub fn styles(&self) -> [(&'static str, Style); 28] {
+    pub fn styles(&self) -> [(&'static str, Style); 33] {
         [
             ("text", self.text),
             ("title", self.title),
             ("dek", self.dek),
             ("byline", self.byline),
+            ("thesis", self.thesis),
+            ("thesis_label", self.thesis_label),
             ("section", self.section),
             ("gutter", self.gutter),
+            ("tint_key", self.tint_key),
+            ("tint_counter", self.tint_counter),
+            ("tint_rebuttal", self.tint_rebuttal),
             ("quote_bar", self.quote_bar),
             ("code", self.code),
             ("note", self.note),
@@ -303,6 +339,20 @@ mod tests {
         assert!(!no_color_from(Some(OsStr::new(""))));
         assert!(no_color_from(Some(OsStr::new("1"))));
         assert!(no_color_from(Some(OsStr::new("0"))));
+    }
+
+    #[test]
+    fn the_three_tints_differ_from_each_other_and_from_text_even_without_colour() {
+        for theme in [Theme::dark(), Theme::light(), Theme::mono()] {
+            let tints = [theme.tint_key, theme.tint_counter, theme.tint_rebuttal];
+            for (i, a) in tints.iter().enumerate() {
+                assert_ne!(theme.text.patch(*a), theme.text);
+                for b in &tints[i + 1..] {
+                    // By attributes alone, as a terminal without colour shows them.
+                    assert_ne!(a.add_modifier, b.add_modifier);
+                }
+            }
+        }
     }
 
     #[test]

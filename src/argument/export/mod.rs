@@ -18,26 +18,9 @@ use crate::document::{Document, SentenceRef};
 /// attack; importers recognise it (or the article's title) and do not place it.
 pub const ARTICLE_STATEMENT: &str = "(the article)";
 
-/// The key claim that is the thesis: one whose note starts with "thesis", else the most
-/// confident, else the first in reading order.
+/// The key claim that is the thesis (see `ArgumentMap::thesis`).
 pub fn thesis(map: &ArgumentMap) -> Option<usize> {
-    let keys = || map.of_kind(ClaimKind::Key);
-    let noted = keys().find(|(_, item)| {
-        item.note
-            .as_deref()
-            .is_some_and(|n| n.trim_start().to_lowercase().starts_with("thesis"))
-    });
-    noted
-        .or_else(|| {
-            keys().reduce(|best, next| {
-                if next.1.confidence > best.1.confidence {
-                    next
-                } else {
-                    best
-                }
-            })
-        })
-        .map(|(index, _)| index)
+    map.thesis()
 }
 
 /// One statement of the exported graph.

@@ -3,6 +3,7 @@
 
 mod cells;
 mod help;
+mod outline;
 mod reading;
 pub mod sidebar;
 mod status;
@@ -24,7 +25,9 @@ pub fn render(app: &App, buf: &mut Buffer) {
     reading::render(app, &areas, buf);
     sidebar::render(app, areas.sidebar, buf);
     status::render(app, areas.status, buf);
-    if let Some(Overlay::Help { scroll }) = app.overlay {
-        help::render(app, scroll, buf.area, buf);
+    match app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(app, scroll, buf.area, buf),
+        Some(Overlay::Outline { selected }) => outline::render(app, selected, buf.area, buf),
+        None => {}
     }
 }

@@ -14,6 +14,7 @@ use crate::layout::BlockKind;
 use crate::ui::screen::Areas;
 use crate::ui::state::App;
 use crate::ui::theme::Theme;
+use crate::ui::tints::Role;
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let height = areas.reading.height;
@@ -63,6 +64,11 @@ fn draw_line(
         BlockKind::Title => (theme.title, Vec::new(), None),
         BlockKind::Dek => (theme.dek, Vec::new(), None),
         BlockKind::Byline => (theme.byline, Vec::new(), None),
+        BlockKind::Thesis => {
+            // The label ("Thesis (¶6): ") is the start of the block's text.
+            let label = text.find("): ").map_or(0, |end| end + 3);
+            (theme.thesis, vec![(0..label, theme.thesis_label)], None)
+        }
         BlockKind::Section(_) => (theme.section, Vec::new(), None),
         BlockKind::NotesHeading => (theme.section, Vec::new(), None),
         BlockKind::Note(_) => (theme.note, Vec::new(), None),
@@ -75,13 +81,25 @@ fn draw_line(
                         .width
                         .saturating_sub(number.chars().count() as u16);
                 put_string(buf, x, y, &number, theme.gutter);
+                if let Some(role) = app.tints.mark(p).filter(|_| app.prefs.tints) {
+                    let letter = role.letter().to_string();
+                    put_string(buf, areas.gutter.x, y, &letter, tint_style(theme, role));
+                }
             }
             let paragraph = &doc.paragraphs[p];
-            let mut decorations: Vec<(Range<usize>, Style)> = paragraph
-                .spans
-                .iter()
-                .map(|span| (span.range.clone(), inline_style(theme, span.style)))
+            // Tints under everything else: emphasis, highlight, cursor and search show
+            // over them. Key claims last, so a sentence with two roles shows as a claim.
+            let tints = app.tints.in_paragraph(p).iter().rev();
+            let mut decorations: Vec<(Range<usize>, Style)> = tints
+                .filter(|_| app.prefs.tints)
+                .map(|(_, range, role)| (range.clone(), tint_style(theme, *role)))
                 .collect();
+            decorations.extend(
+                paragraph
+                    .spans
+                    .iter()
+                    .map(|span| (span.range.clone(), inline_style(theme, span.style))),
+            );
             if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
                 decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
             }
@@ -129,6 +147,14 @@ fn draw_line(
     let mut spans: Vec<Span> = prefix.into_iter().collect();
     spans.extend(line_spans(text, range, base, &decorations));
     put_line(buf, areas.text.x, y, &Line::from(spans), width);
+}
+
+fn tint_style(theme: &Theme, role: Role) -> Style {
+    match role {
+        Role::Key => theme.tint_key,
+        Role::Counter => theme.tint_counter,
+        Role::Rebuttal => theme.tint_rebuttal,
+    }
 }
 
 fn inline_style(theme: &Theme, style: InlineStyle) -> Style {

@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::layout::Anchor;
 use crate::ui::state::{App, Editing, Maps};
 
-use super::{reading, sidebar};
+use super::{reading, sidebar, view};
 
 /// What background work sends to the reader.
 #[derive(Debug)]
@@ -42,6 +42,13 @@ pub fn apply(app: &mut App, message: Background) {
             // Nobody else holds the document while it loads, so this does not copy it.
             Arc::make_mut(&mut app.doc).append(document);
             app.layout.extend(&app.doc);
+            // More paragraphs may need a wider gutter, and so a narrower text column.
+            if app
+                .areas()
+                .is_some_and(|areas| usize::from(areas.text.width) != app.layout.width())
+            {
+                view::relayout(app);
+            }
             app.load_notices = notices;
             app.loading = (!last).then_some(progress);
             if let Some(paragraph) = app.resume.filter(|&p| p < app.doc.paragraphs.len()) {
@@ -76,6 +83,7 @@ pub fn apply(app: &mut App, message: Background) {
             app.selected = app.selected.filter(|&s| s < count);
             app.editing = Some(editing);
             app.notices.extend(notices);
+            super::map_shown(app);
             sidebar::keep_selection_visible(app);
         }
         Background::Detected(detected) => {
@@ -86,6 +94,7 @@ pub fn apply(app: &mut App, message: Background) {
                 editing.detected = detected;
                 app.maps.detected = editing.visible_detected();
             }
+            super::map_shown(app);
             let count = app.sidebar_view().entry_count();
             app.selected = app.selected.filter(|&s| s < count);
             sidebar::keep_selection_visible(app);

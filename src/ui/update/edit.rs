@@ -196,6 +196,7 @@ fn finish(app: &mut App, outcome: Outcome, show_annotated: bool) {
     if show_annotated {
         app.showing = Origin::Annotated;
     }
+    super::map_shown(app);
     let saved = save(app);
     app.message = Some(format!("{} · {saved}", outcome.message));
     let count = app.sidebar_view().entry_count();
@@ -249,6 +250,7 @@ pub fn reload(app: &mut App) {
         Ok(set) => {
             editing.editor = crate::argument::edit::Editor::new(set.map, set.rejected);
             refresh_maps(app);
+            super::map_shown(app);
             app.message = Some(format!("reloaded {label}"));
         }
         Err(error) => {

@@ -5,13 +5,16 @@
 mod background;
 mod edit;
 mod history;
+mod map_shown;
 mod mouse;
+mod outline;
 mod prompt;
 mod reading;
 mod sidebar;
 mod view;
 
 pub use background::{Background, apply as apply_background};
+pub use map_shown::{refresh as map_shown, thesis_label};
 pub use reading::jump_to_sentence;
 
 use super::action::Action;
@@ -32,6 +35,9 @@ pub fn update(app: &mut App, action: Action) {
         Action::Text(key) => return prompt::text(app, key),
         Action::Mouse(input) => return mouse::input(app, input),
         _ => {}
+    }
+    if let Some(Overlay::Outline { selected }) = app.overlay {
+        return outline::key(app, action, selected);
     }
     if let Some(Overlay::Help { scroll }) = app.overlay {
         app.overlay = match action {
@@ -81,6 +87,8 @@ pub fn update(app: &mut App, action: Action) {
         (Action::SidebarNarrower, _) => view::sidebar_width_by(app, -4),
         (Action::SidebarWider, _) => view::sidebar_width_by(app, 4),
         (Action::CycleMeasure, _) => view::cycle_measure(app),
+        (Action::ToggleTints, _) => view::toggle_tints(app),
+        (Action::ToggleOutline, _) => outline::open(app),
         (Action::NextSentence, _) => edit::move_cursor(app, true),
         (Action::PreviousSentence, _) => edit::move_cursor(app, false),
         (Action::MarkKeyClaim, _) => edit::mark(app, crate::argument::ClaimKind::Key),

@@ -30,6 +30,7 @@ pub fn toggle_source(app: &mut App) {
     };
     clamp_selection(app);
     app.sidebar_scroll = [0; sidebar::MAX_PANELS];
+    super::map_shown(app);
     keep_selection_visible(app);
     app.message = Some(match app.showing {
         Origin::Annotated => "showing annotated items".into(),

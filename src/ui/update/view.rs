@@ -2,6 +2,7 @@
 //! Every change re-lays out for the new text width and keeps the same text at the top.
 
 use crate::config::SIDEBAR_WIDTHS;
+use crate::ui::screen::AUTO_SIDEBAR_MIN;
 use crate::ui::state::{App, Focus};
 
 use super::{reading, sidebar};
@@ -19,12 +20,31 @@ pub fn toggle_sidebar(app: &mut App) {
     relayout(app);
 }
 
+/// `<` / `>`: from the width shown (automatic or not), narrower or wider by hand.
 pub fn sidebar_width_by(app: &mut App, delta: i16) {
-    let width = app.prefs.sidebar_width.saturating_add_signed(delta);
-    app.prefs.sidebar_width = width.clamp(*SIDEBAR_WIDTHS.start(), *SIDEBAR_WIDTHS.end());
+    let shown = app
+        .areas()
+        .filter(|areas| app.prefs.sidebar_shown && areas.sidebar.height == areas.reading.height)
+        .map(|areas| areas.sidebar.width);
+    let current = shown
+        .or(app.prefs.sidebar_width)
+        .unwrap_or(AUTO_SIDEBAR_MIN);
+    let width = current
+        .saturating_add_signed(delta)
+        .clamp(*SIDEBAR_WIDTHS.start(), *SIDEBAR_WIDTHS.end());
+    app.prefs.sidebar_width = Some(width);
     app.prefs.sidebar_shown = true;
     relayout(app);
-    app.message = Some(format!("sidebar {} columns", app.prefs.sidebar_width));
+    app.message = Some(format!("sidebar {width} columns"));
+}
+
+pub fn toggle_tints(app: &mut App) {
+    app.prefs.tints = !app.prefs.tints;
+    app.message = Some(if app.prefs.tints {
+        "tints: key claims (K), counterclaims (C), rebuttals (R)".into()
+    } else {
+        "tints off".into()
+    });
 }
 
 pub fn cycle_measure(app: &mut App) {
@@ -35,7 +55,7 @@ pub fn cycle_measure(app: &mut App) {
 
 /// Re-wraps for the current text width, keeping the same text at the top: the anchor
 /// names a block, so only the row inside the block is scaled to the new wrapping.
-fn relayout(app: &mut App) {
+pub(super) fn relayout(app: &mut App) {
     let Some(areas) = app.areas() else { return };
     // An empty document has no block to measure.
     let old_height = app
