@@ -9,6 +9,7 @@ pub mod maps;
 mod memory;
 mod open;
 mod reader;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("counterpoint: {error:#}");
+            report::message(format_args!("{error:#}"));
             ExitCode::FAILURE
         }
     }

@@ -79,10 +79,10 @@ impl Opened {
         if let Some(imported) = self.imported()? {
             let path = self.map_file.as_deref().unwrap_or(Path::new("map"));
             for statement in &imported.unplaced {
-                eprintln!(
-                    "counterpoint: {}: not found in the article: \"{statement}\"",
+                super::report::message(format_args!(
+                    "{}: not found in the article: \"{statement}\"",
                     path.display()
-                );
+                ));
             }
             return Ok(Some(imported.map));
         }

@@ -65,7 +65,9 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             let (claims, import) = (input.claims.clone(), input.map.clone());
             let analysis = move |doc: &Document| {
                 let source = MapSource::new(&spec, doc, claims.as_deref(), import.as_deref());
-                maps::build(doc, source).map_err(|error| format!("{error:#}"))
+                // Shown on the status line: printable, as on stderr.
+                maps::build(doc, source)
+                    .map_err(|error| crate::source::sanitize::one_line(&format!("{error:#}")))
             };
             let work = Work {
                 rest: Some(rest),
@@ -126,7 +128,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
     if let (Some(mut positions), Some(paragraph)) = (store, app.top_paragraph()) {
         positions.set(&key, paragraph);
         if let Err(error) = positions.save() {
-            eprintln!("counterpoint: could not remember the position: {error}");
+            super::report::message(format_args!("could not remember the position: {error}"));
         }
     }
     Ok(match exit {

@@ -34,6 +34,18 @@ pub fn clean(text: &str) -> Cleaned {
     cleaner.finish()
 }
 
+/// `text` made safe to print as one line of a message: cleaned as a document is (every
+/// escape sequence and control removed whole), then line breaks and tabs turned into
+/// spaces. Messages quote annotation files, maps, config values and paths, which can hold
+/// anything a document can.
+pub fn one_line(text: &str) -> String {
+    clean(text)
+        .text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// Removes controls from `text` (tabs become spaces) and returns, for every byte offset of
 /// `text` (and its end), the corresponding offset in the cleaned text, so ranges computed
 /// on `text` can be carried over.
@@ -356,6 +368,15 @@ mod tests {
         assert_eq!(map[0], 0);
         assert_eq!(map[5], 1); // 'b'
         assert_eq!(map[9], 5);
+    }
+
+    #[test]
+    fn one_line_removes_sequences_whole_and_joins_lines() {
+        assert_eq!(
+            one_line("a\x1b]52;c;ZXZpbA==\x07b\x1b]0;title\x1b\\c\nd\te\u{9b}2Jf"),
+            "abc d ef"
+        );
+        assert_eq!(one_line("plain"), "plain");
     }
 
     #[test]
