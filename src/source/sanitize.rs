@@ -14,8 +14,11 @@
 //! - other escapes: `ESC`, intermediate bytes, one final byte;
 //! - any other C0 control except `\n` and `\t`, DEL, any other C1 control.
 //!
-//! A string sequence (OSC, DCS, …) with no terminator before the end of the text loses only
-//! its introducer, so one stray `ESC ]` cannot hide the rest of a document.
+//! A string sequence (OSC, DCS, …) never crosses a line break: one still open at the end of
+//! its line ends there (what it held on that line is removed, the line break stays), so a
+//! stray `ESC ]` hides at most the rest of its line, never the paragraphs up to the next
+//! BEL. One still open at the end of a text with no line break after it (a minified page on
+//! one line) loses only its introducer, so it cannot hide the rest of that text either.
 
 /// Text with controls removed, and how much was removed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -221,6 +224,13 @@ impl<'a, 'm> Cleaner<'a, 'm> {
                         self.sequences += 1;
                         State::Ground
                     }
+                    '\n' | '\r' => {
+                        // Unterminated at the end of its line: it ends here, and the line
+                        // break is read afresh (and kept).
+                        self.sequences += 1;
+                        reprocess = true;
+                        State::Ground
+                    }
                     ESC => State::StringEscape { resume_at },
                     _ => State::String { resume_at },
                 },
@@ -342,6 +352,18 @@ mod tests {
         );
         // ESC ends the first string ("1" is its content); the second never ends.
         assert_eq!(cleaned("x\x1b]1\x1b]2"), ("x2".to_string(), 2));
+    }
+
+    #[test]
+    fn unterminated_string_ends_at_the_end_of_its_line() {
+        assert_eq!(
+            cleaned("a\x1b]0;stray\nsecond line\n\nthird \x07para"),
+            ("a\nsecond line\n\nthird para".to_string(), 2)
+        );
+        assert_eq!(
+            cleaned("a\x1bPq#0\nb\u{9d}0;t\nc\x1b]0;t\x1b\nd\x07"),
+            ("a\nb\nc\nd".to_string(), 5)
+        );
     }
 
     #[test]
