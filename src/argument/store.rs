@@ -14,6 +14,8 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
+use crate::source::small_file;
+
 /// What the claims file held when it was last loaded or saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum OnDisk {
@@ -28,7 +30,7 @@ enum OnDisk {
 
 impl OnDisk {
     fn read(path: &Path) -> io::Result<(OnDisk, Option<String>)> {
-        match fs::read(path) {
+        match small_file::read(path, small_file::SMALL_FILE_LIMIT) {
             Ok(bytes) => {
                 let mtime = fs::metadata(path).and_then(|m| m.modified()).ok();
                 let state = OnDisk::Present {

@@ -44,6 +44,7 @@ pub fn eval(paths: &[PathBuf], baselines: bool) -> Result<ExitCode> {
             &InputSpec::Path(path.clone()),
             &LoadOptions::default(),
             None,
+            None,
         )?;
         let Some(gold) = opened.annotated()? else {
             super::report::message(format_args!(

@@ -74,8 +74,12 @@ fn outline(
     input: &InputArgs,
 ) -> Result<ExitCode> {
     let spec = path.map_or(InputSpec::Embedded, InputSpec::from_arg);
-    let mut opened = open(&spec, &load_options(input), input.claims.as_deref())?;
-    opened.map_file = input.map.clone();
+    let opened = open(
+        &spec,
+        &load_options(input),
+        input.claims.as_deref(),
+        input.map.as_deref(),
+    )?;
     let annotated = if detect_only {
         None
     } else {

@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod nesting;
 pub mod plaintext;
 pub mod sanitize;
+pub mod small_file;
 pub mod stream;
 
 use std::path::Path;
