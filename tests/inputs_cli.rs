@@ -208,6 +208,32 @@ fn a_url_gives_the_same_outline_as_the_file_and_failures_are_one_line() {
     holder.join().unwrap();
 }
 
+#[test]
+fn a_zero_timeout_is_refused_and_a_huge_one_does_not_panic() {
+    let base = serve(
+        "200 OK",
+        "text/plain; charset=utf-8",
+        b"A Title\n\nSome text that says a thing.\n".to_vec(),
+    );
+    let url = format!("{base}/a.txt");
+    let zero = run(&["outline", &url, "--timeout", "0"], None);
+    let stderr = String::from_utf8_lossy(&zero.stderr);
+    assert!(!zero.status.success());
+    assert!(
+        stderr.contains("--timeout") && stderr.contains("at least 1"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let huge = run(
+        &["outline", &url, "--timeout", "18446744073709551615"],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&huge.stderr);
+    assert!(huge.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&huge.stdout).contains("Some text"));
+}
+
 /// Fails on anything in the terminal stream that the reader's own drawing never sends:
 /// OSC and DCS strings, C1 controls, and C0 controls other than BS, TAB, LF and CR.
 #[derive(Default)]
