@@ -102,6 +102,40 @@ fn bad_inputs_are_one_clear_line_and_a_non_zero_exit() {
     }
 }
 
+/// `/dev/zero` with a 1 GiB limit is refused from its first block: run with less address
+/// space than reading it to the limit takes, so reading it whole fails the test instead of
+/// passing slowly.
+#[test]
+fn an_endless_binary_device_is_refused_from_its_first_block() {
+    use std::os::unix::process::CommandExt;
+    for from_stdin in [false, true] {
+        let mut command = Command::new(BINARY);
+        command
+            .args(["outline", if from_stdin { "-" } else { "/dev/zero" }])
+            .args(["--max-size", "1G"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if from_stdin {
+            command.stdin(std::fs::File::open("/dev/zero").unwrap());
+        } else {
+            command.stdin(Stdio::null());
+        }
+        // SAFETY: only setrlimit, which is async-signal-safe, runs between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: 1 << 30,
+                    rlim_max: 1 << 30,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &limit);
+                Ok(())
+            });
+        }
+        let output = command.output().unwrap();
+        assert_one_line_error(&output, &["looks like a binary file"]);
+    }
+}
+
 #[test]
 fn the_reader_refuses_to_draw_into_a_pipe() {
     let output = run(&[], None);

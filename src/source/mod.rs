@@ -135,11 +135,11 @@ pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
             )
         }
         InputSpec::Stdin => {
-            let bytes = input::read_stdin(opts.max_bytes)?;
+            let bytes = input::read_stdin(opts.max_bytes, sniff(opts))?;
             load(&bytes, "stdin", "stdin", Hints::default(), opts)
         }
         InputSpec::Path(path) => {
-            let bytes = input::read_path(path, opts.max_bytes)?;
+            let bytes = input::read_path(path, opts.max_bytes, sniff(opts))?;
             let label = path.display().to_string();
             let name = path
                 .file_name()
@@ -169,6 +169,21 @@ pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
             let hints = Hints { format, charset };
             load(&fetched.bytes, url, url, hints, opts)
         }
+    }
+}
+
+/// Whether reading may stop at a binary first block: not when `--encoding` names UTF-16,
+/// whose text is full of NUL bytes.
+fn sniff(opts: &LoadOptions) -> input::Sniff {
+    let utf16 = opts
+        .encoding
+        .as_deref()
+        .and_then(decode::encoding_for_label)
+        .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    if utf16 {
+        input::Sniff::ReadAll
+    } else {
+        input::Sniff::RefuseBinary
     }
 }
 
