@@ -333,3 +333,23 @@ fn hostile_text_never_reaches_the_terminal() {
     let raw = String::from_utf8_lossy(&output);
     assert!(!raw.contains("PWNED") && !raw.contains("evil.example"));
 }
+
+#[test]
+fn a_dumb_or_unknown_terminal_is_refused_with_a_hint() {
+    for (env, unset) in [
+        (&[("TERM", "dumb")][..], &[][..]),
+        (&[][..], &["TERM"][..]),
+        (&[("TERM", "")][..], &[][..]),
+    ] {
+        let mut session = Session::start(Options {
+            env,
+            unset,
+            ..Options::default()
+        });
+        assert_eq!(session.wait_exit(), 1, "{env:?} {unset:?}");
+        let output = String::from_utf8_lossy(&session.output()).into_owned();
+        assert!(output.contains("counterpoint outline"), "{output:?}");
+        assert!(output.contains("TERM"), "{output:?}");
+        assert!(!output.contains('\x1b'), "nothing drawn: {output:?}");
+    }
+}

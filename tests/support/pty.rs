@@ -39,6 +39,8 @@ pub struct Options<'a> {
     pub cwd: Option<&'a Path>,
     /// Bytes fed to the program's standard input through a pipe (`cat file | counterpoint`).
     pub stdin_file: Option<&'a Path>,
+    /// Variables removed from the environment (after `env` is applied; `TERM` included).
+    pub unset: &'a [&'a str],
 }
 
 impl Default for Options<'_> {
@@ -50,6 +52,7 @@ impl Default for Options<'_> {
             env: &[],
             cwd: None,
             stdin_file: None,
+            unset: &[],
         }
     }
 }
@@ -95,6 +98,9 @@ impl Session {
         command.env_remove("NO_COLOR");
         for (key, value) in options.env {
             command.env(key, value);
+        }
+        for key in options.unset {
+            command.env_remove(key);
         }
         if let Some(cwd) = options.cwd {
             command.cwd(cwd);
