@@ -41,6 +41,8 @@ pub struct Options<'a> {
     pub stdin_file: Option<&'a Path>,
     /// Variables removed from the environment (after `env` is applied; `TERM` included).
     pub unset: &'a [&'a str],
+    /// Another program to run instead of counterpoint (a shell around it), given `args`.
+    pub program: Option<&'a str>,
 }
 
 impl Default for Options<'_> {
@@ -53,6 +55,7 @@ impl Default for Options<'_> {
             cwd: None,
             stdin_file: None,
             unset: &[],
+            program: None,
         }
     }
 }
@@ -80,7 +83,7 @@ impl Session {
                 c
             }
             None => {
-                let mut c = CommandBuilder::new(binary);
+                let mut c = CommandBuilder::new(options.program.unwrap_or(binary));
                 c.args(options.args);
                 c
             }
