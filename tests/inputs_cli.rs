@@ -353,3 +353,34 @@ fn a_dumb_or_unknown_terminal_is_refused_with_a_hint() {
         assert!(!output.contains('\x1b'), "nothing drawn: {output:?}");
     }
 }
+
+/// An annotation that names no place says which part of it failed, in one line.
+#[test]
+fn annotation_errors_name_the_failing_part_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("essay.txt");
+    std::fs::write(
+        &article,
+        "A Title\n\nCats are better than dogs.\n\nSome say dogs are loyal. That is not the point.\n",
+    )
+    .unwrap();
+    let claims = dir.path().join("essay.claims.toml");
+    let article = article.to_str().unwrap();
+    for (selector, needles) in [
+        (
+            "quote = \"dogs are loyal\"\nprefix = \"Nobody says\"\n",
+            &["prefix \"Nobody says\" does not match", "dogs are loyal"][..],
+        ),
+        (
+            "quote = \"dogs are loyal\"\nsuffix = \"and obedient\"\n",
+            &["suffix \"and obedient\" does not match"][..],
+        ),
+        (
+            "quote = \"\"\"than dogs.\n\n   Some say\"\"\"\n",
+            &["spans paragraphs ¶1–¶2", "\"than dogs. Some say\""][..],
+        ),
+    ] {
+        std::fs::write(&claims, format!("[[claim]]\nkind = \"key\"\n{selector}")).unwrap();
+        assert_one_line_error(&run(&["outline", article], None), needles);
+    }
+}

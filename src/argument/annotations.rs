@@ -168,14 +168,54 @@ fn anchor(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
         selector.prefix.as_deref(),
         selector.suffix.as_deref(),
     );
+    // Quoted collapsed, so a quote written over several lines makes a one-line message.
+    let quoted = collapse_whitespace(&selector.quote);
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => bail!("quote not found in the article: \"{}\"", selector.quote),
+        [] => bail!("{}: \"{quoted}\"", why_not_found(doc, selector)),
         many => bail!(
-            "quote is ambiguous ({} places; add a prefix or suffix): \"{}\"",
+            "quote is ambiguous ({} places; add a prefix or suffix): \"{quoted}\"",
             many.len(),
-            selector.quote
         ),
+    }
+}
+
+/// Which part of a selector that names no place failed: the quote itself, its prefix or
+/// its suffix, or the quote runs over a paragraph break.
+fn why_not_found(doc: &Document, selector: &QuoteSelector) -> String {
+    let QuoteSelector {
+        quote,
+        prefix,
+        suffix,
+    } = selector;
+    let places = quote::find(doc, quote, None, None).len();
+    if places == 0 {
+        return match quote::find_across_paragraphs(doc, quote) {
+            Some((first, last)) => format!(
+                "quote spans paragraphs ¶{}–¶{} (a quote must fall in one paragraph)",
+                first + 1,
+                last + 1
+            ),
+            None => "quote not found in the article".to_string(),
+        };
+    }
+    let found_in = match places {
+        1 => "the quote alone is found once".to_string(),
+        n => format!("the quote alone is found in {n} places"),
+    };
+    let fits = |prefix: Option<&str>, suffix: Option<&str>| {
+        !quote::find(doc, quote, prefix, suffix).is_empty()
+    };
+    match (prefix.as_deref(), suffix.as_deref()) {
+        (Some(p), _) if !fits(Some(p), None) => format!(
+            "prefix \"{}\" does not match the text before the quote ({found_in})",
+            collapse_whitespace(p)
+        ),
+        (_, Some(s)) if !fits(None, Some(s)) => format!(
+            "suffix \"{}\" does not match the text after the quote ({found_in})",
+            collapse_whitespace(s)
+        ),
+        _ => format!("prefix and suffix do not match at the same place ({found_in})"),
     }
 }
 
@@ -234,6 +274,36 @@ mod tests {
         assert!(message.contains("x.claims.toml"), "{message}");
         assert!(message.contains("claim 1"), "{message}");
         assert!(message.contains("birds sing"), "{message}");
+    }
+
+    #[test]
+    fn a_failing_prefix_or_suffix_is_named() {
+        let doc = doc();
+        let error = |extra: &str| {
+            let text = format!("[[claim]]\nkind = \"key\"\nquote = \"dogs are\"\n{extra}");
+            format!("{:#}", parse(&text, &doc, "x").unwrap_err())
+        };
+        let message = error("prefix = \"Nobody says\"\n");
+        assert!(
+            message.contains("prefix \"Nobody says\" does not match"),
+            "{message}"
+        );
+        assert!(message.contains("found once"), "{message}");
+        assert!(!message.contains("quote not found"), "{message}");
+        let message = error("suffix = \"obedient\"\n");
+        assert!(
+            message.contains("suffix \"obedient\" does not match"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_quote_over_two_paragraphs_is_one_line_naming_them() {
+        let text = "[[claim]]\nkind = \"key\"\nquote = \"\"\"than dogs.\n\nSome say\"\"\"\n";
+        let message = format!("{:#}", parse(text, &doc(), "x").unwrap_err());
+        assert!(message.contains("spans paragraphs ¶1–¶2"), "{message}");
+        assert!(message.contains("\"than dogs. Some say\""), "{message}");
+        assert!(!message.contains('\n'), "{message}");
     }
 
     #[test]
