@@ -384,3 +384,47 @@ fn annotation_errors_name_the_failing_part_in_one_line() {
         assert_one_line_error(&run(&["outline", article], None), needles);
     }
 }
+
+/// One sentence quoted as both a key claim and a counterclaim with the same text is
+/// accepted, with a warning; quoting different clauses of it is not warned about.
+#[test]
+fn the_same_text_as_key_and_counter_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("essay.txt");
+    std::fs::write(
+        &article,
+        "A Title\n\nAlthough critics say taxes hurt, they help the town.\n",
+    )
+    .unwrap();
+    let claims = dir.path().join("essay.claims.toml");
+    let article = article.to_str().unwrap();
+    let entry =
+        |kind: &str, quote: &str| format!("[[claim]]\nkind = \"{kind}\"\nquote = \"{quote}\"\n");
+
+    std::fs::write(
+        &claims,
+        entry("key", "they help the town.") + &entry("counter", "they help the town."),
+    )
+    .unwrap();
+    let output = run(&["outline", article], None);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(
+        stderr.contains("warning") && stderr.contains("claims 1 and 2"),
+        "{stderr:?}"
+    );
+
+    std::fs::write(
+        &claims,
+        entry("key", "they help the town.") + &entry("counter", "critics say taxes hurt"),
+    )
+    .unwrap();
+    let output = run(&["outline", article], None);
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

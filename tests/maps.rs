@@ -62,7 +62,8 @@ mod writing {
             set,
             AnnotationSet {
                 map: map.clone(),
-                rejected: rejected.to_vec()
+                rejected: rejected.to_vec(),
+                warnings: Vec::new(),
             },
             "{text}"
         );

@@ -21,6 +21,8 @@ pub use write::to_toml;
 pub struct AnnotationSet {
     pub map: ArgumentMap,
     pub rejected: Vec<Rejected>,
+    /// What the file holds that is allowed but probably a mistake, one line each.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,10 +130,44 @@ pub fn parse_file(toml_text: &str, doc: &Document, file_label: &str) -> Result<A
             })
         })
         .collect();
+    let warnings = same_text_as_key_and_counter(&file.claim, &items)
+        .into_iter()
+        .map(|(key, counter)| {
+            format!(
+                "{file_label}: claims {} and {} quote the same text as a key claim and as a counterclaim: \"{}\"",
+                key + 1,
+                counter + 1,
+                collapse_whitespace(&file.claim[key].selector.quote)
+            )
+        })
+        .collect();
     Ok(AnnotationSet {
         map: ArgumentMap::new(items),
         rejected,
+        warnings,
     })
+}
+
+/// Pairs (key claim, counterclaim) of entries that quote the same text of the same
+/// sentence. A sentence may hold both when they quote different clauses of it ("Although
+/// critics say X, Y"), so only the same text is suspect.
+fn same_text_as_key_and_counter(entries: &[ClaimEntry], items: &[Item]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (key, key_item) in items.iter().enumerate() {
+        if key_item.kind != ClaimKind::Key {
+            continue;
+        }
+        let key_text = collapse_whitespace(&entries[key].selector.quote);
+        for (counter, counter_item) in items.iter().enumerate() {
+            if counter_item.kind == ClaimKind::Counter
+                && counter_item.anchor == key_item.anchor
+                && collapse_whitespace(&entries[counter].selector.quote) == key_text
+            {
+                pairs.push((key, counter));
+            }
+        }
+    }
+    pairs
 }
 
 fn anchor_of_rebuttal(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
@@ -304,6 +340,24 @@ mod tests {
         assert!(message.contains("spans paragraphs ¶1–¶2"), "{message}");
         assert!(message.contains("\"than dogs. Some say\""), "{message}");
         assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn the_same_text_as_key_and_counter_is_warned_about_but_clauses_are_not() {
+        let doc = doc();
+        let same = "[[claim]]\nkind = \"key\"\nquote = \"dogs are loyal\"\n\
+                    [[claim]]\nkind = \"counter\"\nquote = \"dogs  are loyal\"\n";
+        let set = parse_file(same, &doc, "x.claims.toml").unwrap();
+        assert_eq!(set.map.items.len(), 2);
+        assert_eq!(set.warnings.len(), 1, "{:?}", set.warnings);
+        assert!(
+            set.warnings[0].contains("claims 1 and 2"),
+            "{:?}",
+            set.warnings
+        );
+        let clauses = "[[claim]]\nkind = \"key\"\nquote = \"Some say\"\n\
+                       [[claim]]\nkind = \"counter\"\nquote = \"dogs are loyal\"\n";
+        assert!(parse_file(clauses, &doc, "x").unwrap().warnings.is_empty());
     }
 
     #[test]

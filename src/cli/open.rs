@@ -92,10 +92,14 @@ impl Opened {
             }
             return Ok(Some(imported.map));
         }
-        self.claims
-            .as_ref()
-            .map(|(text, label)| annotations::parse(text, &self.doc, label))
-            .transpose()
+        let Some((text, label)) = &self.claims else {
+            return Ok(None);
+        };
+        let set = annotations::parse_file(text, &self.doc, label)?;
+        for warning in &set.warnings {
+            super::report::message(format_args!("warning: {warning}"));
+        }
+        Ok(Some(set.map))
     }
 
     /// The map from `map_file`, anchored in the article, if one was given.
