@@ -428,3 +428,31 @@ fn the_same_text_as_key_and_counter_is_a_warning() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// UTF-16 without a byte-order mark (as some Windows tools write it) is read, not refused
+/// as binary, in either byte order.
+#[test]
+fn utf16_without_a_bom_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "A Title\n\nSome text that says a thing, with an accent: café.\n";
+    for (name, bytes) in [
+        (
+            "le.txt",
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "be.txt",
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = run(&["outline", path.to_str().unwrap(), "--detect"], None);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{name}: {stderr}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("with an accent: café."), "{name}: {stdout}");
+    }
+}

@@ -137,7 +137,10 @@ fn read_limited_into(
             .take(limit.min(SNIFF_LEN as u64))
             .read_to_end(&mut bytes)
             .map_err(LimitedReadError::Io)?;
-        if !super::decode::has_utf16_bom(&bytes) && looks_binary(&bytes) {
+        if !super::decode::has_utf16_bom(&bytes)
+            && super::decode::utf16_without_bom(&bytes).is_none()
+            && looks_binary(&bytes)
+        {
             return Err(LimitedReadError::Binary);
         }
     }

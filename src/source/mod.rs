@@ -231,6 +231,13 @@ fn load(
         .as_deref()
         .and_then(decode::encoding_for_label);
     let mut encoding = explicit.or(header);
+    // Named by nothing, UTF-16 without a byte-order mark is told by its NUL bytes (it
+    // would look binary otherwise).
+    let unmarked_utf16 = match encoding {
+        None => decode::utf16_without_bom(bytes),
+        Some(_) => None,
+    };
+    encoding = encoding.or(unmarked_utf16);
     let utf16 = decode::has_utf16_bom(bytes)
         || encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
     if !utf16 && input::looks_binary(bytes) {
@@ -253,6 +260,7 @@ fn load(
         decoded = decode::decode(bytes, encoding);
     }
 
+    let decoded_as = decoded.encoding;
     let Prepared { text, mut counts } = prepare(decoded);
     if text.trim().is_empty() {
         return Err(fail(LoadErrorKind::Empty));
@@ -275,11 +283,15 @@ fn load(
     if document.paragraphs.is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
+    let mut notices = counts.notices();
+    if unmarked_utf16.is_some() {
+        notices.push(format!("read as {decoded_as} (no byte-order mark)"));
+    }
     Ok(Loaded {
         document,
         name: input::printable_name(name),
         format,
-        notices: counts.notices(),
+        notices,
         source_bytes_hash: hash::content_hash(bytes),
     })
 }
