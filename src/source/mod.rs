@@ -19,6 +19,7 @@ pub mod input;
 pub mod markdown;
 pub mod nesting;
 pub mod plaintext;
+pub mod redirect;
 pub mod sanitize;
 pub mod small_file;
 pub mod stream;
