@@ -11,8 +11,10 @@ use super::{ArgumentMap, ClaimKind, Item, Origin, Rejected};
 use crate::document::{Document, SentenceRef};
 
 mod quote;
+mod update;
 mod write;
 
+pub use update::update_toml;
 pub use write::to_toml;
 
 /// Everything an annotation file holds: the reader's map and the detected items they
