@@ -147,3 +147,95 @@ fn a_claims_file_changed_on_disk_is_not_overwritten() {
     session.send("q");
     assert_eq!(session.wait_exit(), 0);
 }
+
+/// A hand-written claims file for the op-ed, out of reading order, with comments.
+fn hand_written(doc: &Document) -> String {
+    format!(
+        "# My own reading of the op-ed; keep this comment.\n\n\
+         [[claim]]   # the opposing view first, on purpose\n\
+         kind = \"counter\"\n\
+         quote = \"{}\"\n\n\
+         # The thesis.\n\
+         [[claim]]\n\
+         kind  = \"key\"\n\
+         quote = \"{}\"\n",
+        doc.sentence_text(at(2, 0)),
+        doc.sentence_text(at(1, 0)),
+    )
+}
+
+/// The reader's own save path: a mark, then undo. The file ends as it was written, and
+/// the backup (the file with the mark) keeps its comments and order too.
+#[test]
+fn saving_keeps_the_comments_and_order_of_a_hand_written_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("oped.txt");
+    std::fs::copy(ARTICLE, &article).unwrap();
+    let doc = load(&article);
+    let claims = dir.path().join("oped.claims.toml");
+    let original = hand_written(&doc);
+    std::fs::write(&claims, &original).unwrap();
+
+    let mut session = start(&article, dir.path());
+    session.send_and_settle(")");
+    session.send_and_settle("K");
+    session.wait_for_text("saved to");
+    let marked = std::fs::read_to_string(&claims).unwrap();
+    assert!(marked.starts_with(&original), "{marked}");
+    assert!(marked.contains(doc.sentence_text(at(0, 0))), "{marked}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("oped.claims.toml~")).unwrap(),
+        original
+    );
+    session.send_and_settle("u");
+    session.wait_for_text("undid");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+
+    assert_eq!(std::fs::read_to_string(&claims).unwrap(), original);
+    let backup = std::fs::read_to_string(dir.path().join("oped.claims.toml~")).unwrap();
+    assert_eq!(
+        backup, marked,
+        "the backup is the file before the last save"
+    );
+}
+
+/// A claims file that is a symbolic link: the save goes to the file it names, with the
+/// backup beside that file, and the link stays a link.
+#[test]
+fn a_symlinked_claims_file_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("oped.txt");
+    std::fs::copy(ARTICLE, &article).unwrap();
+    let doc = load(&article);
+    let elsewhere = dir.path().join("notes");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let target = elsewhere.join("oped-annotations.toml");
+    let original = hand_written(&doc);
+    std::fs::write(&target, &original).unwrap();
+    let link = dir.path().join("oped.claims.toml");
+    std::os::unix::fs::symlink("notes/oped-annotations.toml", &link).unwrap();
+
+    let mut session = start(&article, dir.path());
+    session.send_and_settle(")");
+    session.send_and_settle("K");
+    session.wait_for_text("saved to");
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    let saved = std::fs::read_to_string(&target).unwrap();
+    assert!(saved.starts_with(&original), "{saved}");
+    assert!(saved.contains(doc.sentence_text(at(0, 0))), "{saved}");
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("oped-annotations.toml~")).unwrap(),
+        original
+    );
+    assert!(!dir.path().join("oped.claims.toml~").exists());
+}

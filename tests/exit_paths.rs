@@ -83,3 +83,98 @@ fn a_closed_terminal_ends_the_reader_with_status_129() {
     // a hung-up program.
     assert_eq!(session.wait_exit(), 129);
 }
+
+/// SIGQUIT, SIGUSR1 and SIGALRM end the reader too (their default action), and the
+/// terminal is restored first.
+#[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal() {
+    for number in [libc::SIGQUIT, libc::SIGUSR1, libc::SIGALRM] {
+        let mut session = started();
+        signal(&session, number);
+        assert_eq!(session.wait_exit(), 128 + number as u32, "signal {number}");
+        assert!(session.terminal_restored(), "signal {number}");
+    }
+}
+
+/// A script run by bash with job control on (`set -m`), as an interactive shell runs a
+/// command: the reader is a foreground job in its own process group. When the job stops,
+/// the script says so and waits for a line; then `fg` continues the job in the foreground.
+const JOB_CONTROL_SCRIPT: &str = r#"set -m
+"$0" "$@"
+echo "stopped with $?"
+read -r line
+fg
+echo "exited with $?"
+"#;
+
+fn started_under_job_control() -> Session {
+    let article = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/cybersecurity-dialogue.txt"
+    );
+    let session = Session::start(Options {
+        program: Some("bash"),
+        args: &[
+            "-c",
+            JOB_CONTROL_SCRIPT,
+            env!("CARGO_BIN_EXE_counterpoint"),
+            article,
+        ],
+        ..Options::default()
+    });
+    session.wait_for_text("Key claims");
+    session
+}
+
+/// The reader's process: the child of the shell the session started.
+fn reader_pid(shell: u32) -> i32 {
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // "pid (name) state ppid ...": the name may hold spaces, so split after it.
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        if fields.get(1) == Some(&shell.to_string().as_str()) {
+            return entry.file_name().to_str().unwrap().parse().unwrap();
+        }
+    }
+    panic!("no child of {shell}");
+}
+
+/// Suspended (the shell got the terminal back, as it was), then `fg`: the reader takes the
+/// terminal over again and draws its screen, then quits normally.
+fn suspended_and_resumed(mut session: Session) {
+    session.wait_for_text("stopped with 148");
+    assert!(session.terminal_restored(), "restored while stopped");
+    session.send("\r"); // the line the script waits for: then it runs `fg`
+    session.wait_for("the reader again", |screen| {
+        screen.alternate_screen() && screen.contents().contains("Key claims")
+    });
+    session.settle();
+    assert!(!session.cooked_mode(), "raw mode again after fg");
+    session.send_and_settle("G");
+    session.wait_for_text("100%");
+    session.send("q");
+    session.wait_for_text("exited with 0");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(session.terminal_restored());
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws_in_raw_mode() {
+    let mut session = started_under_job_control();
+    session.send("\x1a");
+    suspended_and_resumed(session);
+}
+
+#[test]
+fn sigtstp_suspends_and_fg_redraws_in_raw_mode() {
+    let session = started_under_job_control();
+    let reader = reader_pid(session.pid());
+    // SAFETY: sending a signal to the reader, a process this test started.
+    assert_eq!(unsafe { libc::kill(reader, libc::SIGTSTP) }, 0);
+    suspended_and_resumed(session);
+}

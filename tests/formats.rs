@@ -624,6 +624,62 @@ fn url_redirect_followed() {
     assert_eq!(loaded.document.text(), "Arrived safely.");
 }
 
+/// Answers each connection with the next of `answers`, in order.
+fn serve_in_order(answers: impl FnOnce(std::net::SocketAddr) -> Vec<Vec<u8>>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let answers = answers(addr);
+    thread::spawn(move || {
+        for answer in answers {
+            let Ok((mut stream, _)) = listener.accept() else {
+                return;
+            };
+            read_request(&mut stream);
+            let _ = stream.write_all(&answer);
+        }
+    });
+    format!("http://{addr}")
+}
+
+fn redirect_to(location: &str) -> Vec<u8> {
+    format!("HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        .into_bytes()
+}
+
+#[test]
+fn url_redirect_to_another_scheme_is_refused() {
+    let base = serve_in_order(|_| {
+        vec![
+            redirect_to("file:///etc/passwd"),
+            // What the server says if the redirect is misread as a path on it.
+            response("404 Not Found", "text/html", b"<p>gone</p>"),
+        ]
+    });
+    let url = format!("{base}/start");
+    let err = open_url(&url, &quick()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{url}: redirect to an unsupported scheme refused (file:)")
+    );
+}
+
+#[test]
+fn url_relative_redirects_are_followed_and_loops_cut() {
+    let base = serve_in_order(|_| {
+        vec![
+            redirect_to("/dir/first"),
+            redirect_to("second.txt"),
+            response("200 OK", "text/plain", b"Arrived by relative paths."),
+        ]
+    });
+    let loaded = open_url(&format!("{base}/start"), &quick()).unwrap();
+    assert_eq!(loaded.document.text(), "Arrived by relative paths.");
+
+    let base = serve_in_order(|_| (0..10).map(|_| redirect_to("/again")).collect());
+    let err = open_url(&format!("{base}/again"), &quick()).unwrap_err();
+    assert!(matches!(err.kind, LoadErrorKind::TooManyRedirects), "{err}");
+}
+
 #[test]
 fn url_not_found() {
     let base = serve(vec![response("404 Not Found", "text/html", b"<p>gone</p>")]);

@@ -164,6 +164,47 @@ fn hostile_html_including_entities() {
     assert!(!loaded.notices.is_empty());
 }
 
+/// A stray `ESC ]` that is never terminated ends at the end of its line: the paragraphs
+/// after it are read, even when a BEL comes much later.
+#[test]
+fn an_unterminated_osc_hides_no_more_than_its_line() {
+    let text = "A Title\n\nThe first paragraph \x1b]0;stray title\nends here.\n\n\
+                The second paragraph is read in full.\n\n\
+                The third paragraph rings a bell\x07 at last.\n";
+    let doc = load(text, "stray.txt").document;
+    assert_clean(&doc);
+    let all = doc.text();
+    for expected in [
+        "The first paragraph",
+        "ends here.",
+        "The second paragraph is read in full.",
+        "The third paragraph rings a bell at last.",
+    ] {
+        assert!(all.contains(expected), "{expected:?} not in {all:?}");
+    }
+    assert!(!all.contains("stray title"), "{all:?}");
+}
+
+/// In Markdown front matter a stray `ESC ]` used to swallow the whole file up to a BEL in
+/// the body: "nothing to read".
+#[test]
+fn an_unterminated_osc_in_front_matter_leaves_the_article() {
+    let md = "---\ntitle: Evil\x1b]0;pwned\nauthor: Eve\n---\n\n# Heading\n\n\
+              The first paragraph of the article says something.\n\n\
+              A second paragraph rings a bell \x07 here.\n";
+    let loaded = load(md, "stray.md");
+    let doc = &loaded.document;
+    assert_clean(doc);
+    assert_eq!(doc.meta.title.as_deref(), Some("Evil"));
+    assert_eq!(doc.meta.byline.as_deref(), Some("Eve"));
+    assert_eq!(doc.paragraphs.len(), 2, "{:?}", doc.text());
+    assert!(
+        doc.text().contains("rings a bell here."),
+        "{:?}",
+        doc.text()
+    );
+}
+
 /// A small deterministic generator (xorshift), so failures reproduce.
 struct Rng(u64);
 

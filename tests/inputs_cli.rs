@@ -102,6 +102,40 @@ fn bad_inputs_are_one_clear_line_and_a_non_zero_exit() {
     }
 }
 
+/// `/dev/zero` with a 1 GiB limit is refused from its first block: run with less address
+/// space than reading it to the limit takes, so reading it whole fails the test instead of
+/// passing slowly.
+#[test]
+fn an_endless_binary_device_is_refused_from_its_first_block() {
+    use std::os::unix::process::CommandExt;
+    for from_stdin in [false, true] {
+        let mut command = Command::new(BINARY);
+        command
+            .args(["outline", if from_stdin { "-" } else { "/dev/zero" }])
+            .args(["--max-size", "1G"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if from_stdin {
+            command.stdin(std::fs::File::open("/dev/zero").unwrap());
+        } else {
+            command.stdin(Stdio::null());
+        }
+        // SAFETY: only setrlimit, which is async-signal-safe, runs between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: 1 << 30,
+                    rlim_max: 1 << 30,
+                };
+                libc::setrlimit(libc::RLIMIT_AS, &limit);
+                Ok(())
+            });
+        }
+        let output = command.output().unwrap();
+        assert_one_line_error(&output, &["looks like a binary file"]);
+    }
+}
+
 #[test]
 fn the_reader_refuses_to_draw_into_a_pipe() {
     let output = run(&[], None);
@@ -208,6 +242,32 @@ fn a_url_gives_the_same_outline_as_the_file_and_failures_are_one_line() {
     holder.join().unwrap();
 }
 
+#[test]
+fn a_zero_timeout_is_refused_and_a_huge_one_does_not_panic() {
+    let base = serve(
+        "200 OK",
+        "text/plain; charset=utf-8",
+        b"A Title\n\nSome text that says a thing.\n".to_vec(),
+    );
+    let url = format!("{base}/a.txt");
+    let zero = run(&["outline", &url, "--timeout", "0"], None);
+    let stderr = String::from_utf8_lossy(&zero.stderr);
+    assert!(!zero.status.success());
+    assert!(
+        stderr.contains("--timeout") && stderr.contains("at least 1"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let huge = run(
+        &["outline", &url, "--timeout", "18446744073709551615"],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&huge.stderr);
+    assert!(huge.status.success(), "{stderr}");
+    assert!(String::from_utf8_lossy(&huge.stdout).contains("Some text"));
+}
+
 /// Fails on anything in the terminal stream that the reader's own drawing never sends:
 /// OSC and DCS strings, C1 controls, and C0 controls other than BS, TAB, LF and CR.
 #[derive(Default)]
@@ -272,4 +332,127 @@ fn hostile_text_never_reaches_the_terminal() {
     assert!(audit.problems.is_empty(), "{:?}", audit.problems);
     let raw = String::from_utf8_lossy(&output);
     assert!(!raw.contains("PWNED") && !raw.contains("evil.example"));
+}
+
+#[test]
+fn a_dumb_or_unknown_terminal_is_refused_with_a_hint() {
+    for (env, unset) in [
+        (&[("TERM", "dumb")][..], &[][..]),
+        (&[][..], &["TERM"][..]),
+        (&[("TERM", "")][..], &[][..]),
+    ] {
+        let mut session = Session::start(Options {
+            env,
+            unset,
+            ..Options::default()
+        });
+        assert_eq!(session.wait_exit(), 1, "{env:?} {unset:?}");
+        let output = String::from_utf8_lossy(&session.output()).into_owned();
+        assert!(output.contains("counterpoint outline"), "{output:?}");
+        assert!(output.contains("TERM"), "{output:?}");
+        assert!(!output.contains('\x1b'), "nothing drawn: {output:?}");
+    }
+}
+
+/// An annotation that names no place says which part of it failed, in one line.
+#[test]
+fn annotation_errors_name_the_failing_part_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("essay.txt");
+    std::fs::write(
+        &article,
+        "A Title\n\nCats are better than dogs.\n\nSome say dogs are loyal. That is not the point.\n",
+    )
+    .unwrap();
+    let claims = dir.path().join("essay.claims.toml");
+    let article = article.to_str().unwrap();
+    for (selector, needles) in [
+        (
+            "quote = \"dogs are loyal\"\nprefix = \"Nobody says\"\n",
+            &["prefix \"Nobody says\" does not match", "dogs are loyal"][..],
+        ),
+        (
+            "quote = \"dogs are loyal\"\nsuffix = \"and obedient\"\n",
+            &["suffix \"and obedient\" does not match"][..],
+        ),
+        (
+            "quote = \"\"\"than dogs.\n\n   Some say\"\"\"\n",
+            &["spans paragraphs ¶1–¶2", "\"than dogs. Some say\""][..],
+        ),
+    ] {
+        std::fs::write(&claims, format!("[[claim]]\nkind = \"key\"\n{selector}")).unwrap();
+        assert_one_line_error(&run(&["outline", article], None), needles);
+    }
+}
+
+/// One sentence quoted as both a key claim and a counterclaim with the same text is
+/// accepted, with a warning; quoting different clauses of it is not warned about.
+#[test]
+fn the_same_text_as_key_and_counter_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("essay.txt");
+    std::fs::write(
+        &article,
+        "A Title\n\nAlthough critics say taxes hurt, they help the town.\n",
+    )
+    .unwrap();
+    let claims = dir.path().join("essay.claims.toml");
+    let article = article.to_str().unwrap();
+    let entry =
+        |kind: &str, quote: &str| format!("[[claim]]\nkind = \"{kind}\"\nquote = \"{quote}\"\n");
+
+    std::fs::write(
+        &claims,
+        entry("key", "they help the town.") + &entry("counter", "they help the town."),
+    )
+    .unwrap();
+    let output = run(&["outline", article], None);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(
+        stderr.contains("warning") && stderr.contains("claims 1 and 2"),
+        "{stderr:?}"
+    );
+
+    std::fs::write(
+        &claims,
+        entry("key", "they help the town.") + &entry("counter", "critics say taxes hurt"),
+    )
+    .unwrap();
+    let output = run(&["outline", article], None);
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "{:?}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// UTF-16 without a byte-order mark (as some Windows tools write it) is read, not refused
+/// as binary, in either byte order.
+#[test]
+fn utf16_without_a_bom_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "A Title\n\nSome text that says a thing, with an accent: café.\n";
+    for (name, bytes) in [
+        (
+            "le.txt",
+            text.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+        ),
+        (
+            "be.txt",
+            text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = run(&["outline", path.to_str().unwrap(), "--detect"], None);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{name}: {stderr}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(stdout.contains("with an accent: café."), "{name}: {stdout}");
+    }
 }

@@ -62,7 +62,8 @@ mod writing {
             set,
             AnnotationSet {
                 map: map.clone(),
-                rejected: rejected.to_vec()
+                rejected: rejected.to_vec(),
+                warnings: Vec::new(),
             },
             "{text}"
         );
@@ -293,6 +294,24 @@ mod saving {
         store.reload().unwrap();
         store.save("# ours\n").unwrap();
         assert_eq!(read(&path), "# ours\n");
+    }
+
+    #[test]
+    fn saving_the_same_text_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        std::fs::write(&path, "# mine\n").unwrap();
+        let mut store = ClaimsStore::at(&path);
+        store.load().unwrap();
+        let before = std::fs::metadata(&path).unwrap();
+        store.save("# mine\n").unwrap();
+        assert!(
+            !store.backup_path().exists(),
+            "no backup: nothing was written"
+        );
+        let after = std::fs::metadata(&path).unwrap();
+        use std::os::unix::fs::MetadataExt;
+        assert_eq!(before.ino(), after.ino(), "the file was not replaced");
     }
 
     #[test]
@@ -632,5 +651,105 @@ mod exchange {
         );
         assert!(import::from_aif("{}", &doc).is_err());
         assert!(import::from_aif("not json", &doc).is_err());
+    }
+}
+
+/// Saving edits a hand-written annotation file in place: its comments, layout, claim order
+/// and clause quotes stay; only what changed changes.
+mod in_place {
+    use super::*;
+    use counterpoint::argument::edit::Editor;
+
+    fn doc() -> Document {
+        Document::from_paragraphs(
+            Metadata::default(),
+            &[
+                "Cats are better than dogs. They purr.",
+                "Some say dogs are loyal. That is not the point.",
+                "Although critics say cats are cold, cats love their people.",
+            ],
+        )
+    }
+
+    /// Out of reading order, with comments, a clause quote, odd spacing and a note.
+    const HAND_WRITTEN: &str = r#"# My reading of the cat essay.
+# Written by hand; please keep this comment.
+
+[[claim]]   # the concession first, on purpose
+kind = "counter"
+quote = "critics say cats are cold"   # a clause, not the sentence
+rebuttals = [ "cats love their people." ]
+
+[[claim]]
+kind    = "key"
+quote   = "Cats are better than dogs."
+note    = "Thesis."
+
+# The loyalty argument.
+[[claim]]
+kind = "counter"
+quote = "dogs are loyal"
+rebuttals = ["That is not the point."]
+"#;
+
+    fn editor(text: &str, doc: &Document) -> Editor {
+        let set = annotations::parse_file(text, doc, "cats.claims.toml").unwrap();
+        Editor::new(set.map, set.rejected)
+    }
+
+    fn saved(original: &str, editor: &Editor, doc: &Document) -> String {
+        annotations::update_toml(Some(original), editor.map(), doc, editor.rejected())
+    }
+
+    #[test]
+    fn an_unchanged_map_gives_the_file_back_byte_for_byte() {
+        let doc = doc();
+        let editor = editor(HAND_WRITTEN, &doc);
+        assert_eq!(saved(HAND_WRITTEN, &editor, &doc), HAND_WRITTEN);
+    }
+
+    #[test]
+    fn a_mark_undone_gives_the_file_back_and_a_mark_kept_is_added_at_the_end() {
+        let doc = doc();
+        let mut editor = editor(HAND_WRITTEN, &doc);
+        assert!(editor.mark_key(at(0, 1)).changed);
+        let marked = saved(HAND_WRITTEN, &editor, &doc);
+        assert!(marked.starts_with(HAND_WRITTEN), "{marked}");
+        assert!(
+            marked.ends_with("kind = \"key\"\nquote = \"They purr.\"\n"),
+            "{marked}"
+        );
+        let reread = annotations::parse(&marked, &doc, "x").unwrap();
+        assert_eq!(&reread, editor.map());
+        assert!(editor.undo().changed);
+        assert_eq!(saved(&marked, &editor, &doc), HAND_WRITTEN);
+    }
+
+    #[test]
+    fn a_deleted_claim_and_a_changed_note_touch_only_their_entries() {
+        let doc = doc();
+        let mut editor = editor(HAND_WRITTEN, &doc);
+        assert!(editor.delete(at(1, 0)).changed);
+        assert!(
+            editor
+                .set_note(at(0, 0), Some("The thesis.".into()))
+                .changed
+        );
+        let text = saved(HAND_WRITTEN, &editor, &doc);
+        for kept in [
+            "# My reading of the cat essay.",
+            "# Written by hand; please keep this comment.",
+            "[[claim]]   # the concession first, on purpose",
+            "quote = \"critics say cats are cold\"   # a clause, not the sentence",
+            "kind    = \"key\"",
+            "note    = \"The thesis.\"",
+        ] {
+            assert!(text.contains(kept), "{kept:?} lost:\n{text}");
+        }
+        assert!(!text.contains("dogs are loyal"), "{text}");
+        // The concession still comes first.
+        assert!(text.find("critics say").unwrap() < text.find("Cats are better").unwrap());
+        let reread = annotations::parse(&text, &doc, "x").unwrap();
+        assert_eq!(&reread, editor.map());
     }
 }

@@ -11,8 +11,10 @@ use super::{ArgumentMap, ClaimKind, Item, Origin, Rejected};
 use crate::document::{Document, SentenceRef};
 
 mod quote;
+mod update;
 mod write;
 
+pub use update::update_toml;
 pub use write::to_toml;
 
 /// Everything an annotation file holds: the reader's map and the detected items they
@@ -21,6 +23,8 @@ pub use write::to_toml;
 pub struct AnnotationSet {
     pub map: ArgumentMap,
     pub rejected: Vec<Rejected>,
+    /// What the file holds that is allowed but probably a mistake, one line each.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,10 +132,44 @@ pub fn parse_file(toml_text: &str, doc: &Document, file_label: &str) -> Result<A
             })
         })
         .collect();
+    let warnings = same_text_as_key_and_counter(&file.claim, &items)
+        .into_iter()
+        .map(|(key, counter)| {
+            format!(
+                "{file_label}: claims {} and {} quote the same text as a key claim and as a counterclaim: \"{}\"",
+                key + 1,
+                counter + 1,
+                collapse_whitespace(&file.claim[key].selector.quote)
+            )
+        })
+        .collect();
     Ok(AnnotationSet {
         map: ArgumentMap::new(items),
         rejected,
+        warnings,
     })
+}
+
+/// Pairs (key claim, counterclaim) of entries that quote the same text of the same
+/// sentence. A sentence may hold both when they quote different clauses of it ("Although
+/// critics say X, Y"), so only the same text is suspect.
+fn same_text_as_key_and_counter(entries: &[ClaimEntry], items: &[Item]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (key, key_item) in items.iter().enumerate() {
+        if key_item.kind != ClaimKind::Key {
+            continue;
+        }
+        let key_text = collapse_whitespace(&entries[key].selector.quote);
+        for (counter, counter_item) in items.iter().enumerate() {
+            if counter_item.kind == ClaimKind::Counter
+                && counter_item.anchor == key_item.anchor
+                && collapse_whitespace(&entries[counter].selector.quote) == key_text
+            {
+                pairs.push((key, counter));
+            }
+        }
+    }
+    pairs
 }
 
 fn anchor_of_rebuttal(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
@@ -168,14 +206,54 @@ fn anchor(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
         selector.prefix.as_deref(),
         selector.suffix.as_deref(),
     );
+    // Quoted collapsed, so a quote written over several lines makes a one-line message.
+    let quoted = collapse_whitespace(&selector.quote);
     match found.as_slice() {
         [one] => Ok(*one),
-        [] => bail!("quote not found in the article: \"{}\"", selector.quote),
+        [] => bail!("{}: \"{quoted}\"", why_not_found(doc, selector)),
         many => bail!(
-            "quote is ambiguous ({} places; add a prefix or suffix): \"{}\"",
+            "quote is ambiguous ({} places; add a prefix or suffix): \"{quoted}\"",
             many.len(),
-            selector.quote
         ),
+    }
+}
+
+/// Which part of a selector that names no place failed: the quote itself, its prefix or
+/// its suffix, or the quote runs over a paragraph break.
+fn why_not_found(doc: &Document, selector: &QuoteSelector) -> String {
+    let QuoteSelector {
+        quote,
+        prefix,
+        suffix,
+    } = selector;
+    let places = quote::find(doc, quote, None, None).len();
+    if places == 0 {
+        return match quote::find_across_paragraphs(doc, quote) {
+            Some((first, last)) => format!(
+                "quote spans paragraphs ¶{}–¶{} (a quote must fall in one paragraph)",
+                first + 1,
+                last + 1
+            ),
+            None => "quote not found in the article".to_string(),
+        };
+    }
+    let found_in = match places {
+        1 => "the quote alone is found once".to_string(),
+        n => format!("the quote alone is found in {n} places"),
+    };
+    let fits = |prefix: Option<&str>, suffix: Option<&str>| {
+        !quote::find(doc, quote, prefix, suffix).is_empty()
+    };
+    match (prefix.as_deref(), suffix.as_deref()) {
+        (Some(p), _) if !fits(Some(p), None) => format!(
+            "prefix \"{}\" does not match the text before the quote ({found_in})",
+            collapse_whitespace(p)
+        ),
+        (_, Some(s)) if !fits(None, Some(s)) => format!(
+            "suffix \"{}\" does not match the text after the quote ({found_in})",
+            collapse_whitespace(s)
+        ),
+        _ => format!("prefix and suffix do not match at the same place ({found_in})"),
     }
 }
 
@@ -234,6 +312,54 @@ mod tests {
         assert!(message.contains("x.claims.toml"), "{message}");
         assert!(message.contains("claim 1"), "{message}");
         assert!(message.contains("birds sing"), "{message}");
+    }
+
+    #[test]
+    fn a_failing_prefix_or_suffix_is_named() {
+        let doc = doc();
+        let error = |extra: &str| {
+            let text = format!("[[claim]]\nkind = \"key\"\nquote = \"dogs are\"\n{extra}");
+            format!("{:#}", parse(&text, &doc, "x").unwrap_err())
+        };
+        let message = error("prefix = \"Nobody says\"\n");
+        assert!(
+            message.contains("prefix \"Nobody says\" does not match"),
+            "{message}"
+        );
+        assert!(message.contains("found once"), "{message}");
+        assert!(!message.contains("quote not found"), "{message}");
+        let message = error("suffix = \"obedient\"\n");
+        assert!(
+            message.contains("suffix \"obedient\" does not match"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_quote_over_two_paragraphs_is_one_line_naming_them() {
+        let text = "[[claim]]\nkind = \"key\"\nquote = \"\"\"than dogs.\n\nSome say\"\"\"\n";
+        let message = format!("{:#}", parse(text, &doc(), "x").unwrap_err());
+        assert!(message.contains("spans paragraphs ¶1–¶2"), "{message}");
+        assert!(message.contains("\"than dogs. Some say\""), "{message}");
+        assert!(!message.contains('\n'), "{message}");
+    }
+
+    #[test]
+    fn the_same_text_as_key_and_counter_is_warned_about_but_clauses_are_not() {
+        let doc = doc();
+        let same = "[[claim]]\nkind = \"key\"\nquote = \"dogs are loyal\"\n\
+                    [[claim]]\nkind = \"counter\"\nquote = \"dogs  are loyal\"\n";
+        let set = parse_file(same, &doc, "x.claims.toml").unwrap();
+        assert_eq!(set.map.items.len(), 2);
+        assert_eq!(set.warnings.len(), 1, "{:?}", set.warnings);
+        assert!(
+            set.warnings[0].contains("claims 1 and 2"),
+            "{:?}",
+            set.warnings
+        );
+        let clauses = "[[claim]]\nkind = \"key\"\nquote = \"Some say\"\n\
+                       [[claim]]\nkind = \"counter\"\nquote = \"dogs are loyal\"\n";
+        assert!(parse_file(clauses, &doc, "x").unwrap().warnings.is_empty());
     }
 
     #[test]

@@ -38,7 +38,8 @@ impl Catalogue {
     /// Reads `dir/sources.toml`; `None` when the folder has none.
     pub fn read(dir: &Path) -> Result<Option<Catalogue>> {
         let path = dir.join(FILE_NAME);
-        let text = match std::fs::read_to_string(&path) {
+        use crate::source::small_file;
+        let text = match small_file::read_text(&path, small_file::SMALL_FILE_LIMIT) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e).with_context(|| format!("{}", path.display())),

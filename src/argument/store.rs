@@ -14,6 +14,8 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
+use crate::source::small_file;
+
 /// What the claims file held when it was last loaded or saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum OnDisk {
@@ -28,7 +30,7 @@ enum OnDisk {
 
 impl OnDisk {
     fn read(path: &Path) -> io::Result<(OnDisk, Option<String>)> {
-        match fs::read(path) {
+        match small_file::read(path, small_file::SMALL_FILE_LIMIT) {
             Ok(bytes) => {
                 let mtime = fs::metadata(path).and_then(|m| m.modified()).ok();
                 let state = OnDisk::Present {
@@ -114,6 +116,9 @@ pub struct ClaimsStore {
     /// What `path` held at the last load or save; `None` before the first load, when a save
     /// expects no file (so it never overwrites a file it has not seen).
     loaded: Option<OnDisk>,
+    /// The text last loaded or saved (from `seed` while `path` has none), which a save
+    /// edits in place and which a save of the same text leaves alone.
+    text: Option<String>,
     unparsable: bool,
 }
 
@@ -152,6 +157,7 @@ impl ClaimsStore {
             path: path.into(),
             seed: None,
             loaded: None,
+            text: None,
             unparsable: false,
         }
     }
@@ -181,11 +187,18 @@ impl ClaimsStore {
         let (state, text) = OnDisk::read(&self.path)?;
         self.loaded = Some(state);
         self.unparsable = false;
-        match (text, &self.seed) {
-            (Some(text), _) => Ok(Some(text)),
-            (None, Some(seed)) => Ok(OnDisk::read(seed)?.1),
-            (None, None) => Ok(None),
-        }
+        let text = match (text, &self.seed) {
+            (Some(text), _) => Some(text),
+            (None, Some(seed)) => OnDisk::read(seed)?.1,
+            (None, None) => None,
+        };
+        self.text.clone_from(&text);
+        Ok(text)
+    }
+
+    /// The text last loaded or saved, to edit in place for the next save.
+    pub fn text(&self) -> Option<&str> {
+        self.text.as_deref()
     }
 
     /// Loads again, forgetting the earlier load (after [`SaveError::ChangedOnDisk`]).
@@ -220,8 +233,15 @@ impl ClaimsStore {
                 path: self.path.clone(),
             });
         }
-        write_replacing(&self.path, text).map_err(io_error)?;
+        if self.text.as_deref() == Some(text) {
+            // Nothing changed: writing would only turn the backup into a second copy.
+            return Ok(());
+        }
+        // Through a symbolic link to the file it names (the backup beside that file), so
+        // the link stays a link and its target gets the change.
+        write_replacing(&through_links(&self.path), text).map_err(io_error)?;
         self.loaded = Some(OnDisk::read(&self.path).map_err(io_error)?.0);
+        self.text = Some(text.to_string());
         Ok(())
     }
 
@@ -240,6 +260,7 @@ impl ClaimsStore {
         let (state, _) = OnDisk::read(&path).map_err(io_error)?;
         *self = ClaimsStore {
             loaded: Some(state),
+            text: Some(text.to_string()),
             ..ClaimsStore::at(path)
         };
         Ok(())
@@ -283,6 +304,25 @@ fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push("~");
     path.with_file_name(name)
+}
+
+/// The file `path` names once symbolic links are followed (at most 40, as the kernel
+/// does); `path` itself when it is no link. A dangling link gives the path it points to,
+/// so the save creates that file.
+fn through_links(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        let Some(target) = is_link.then(|| fs::read_link(&path).ok()).flatten() else {
+            break;
+        };
+        path = if target.is_absolute() {
+            target
+        } else {
+            parent_dir(&path).join(target)
+        };
+    }
+    path
 }
 
 fn parent_dir(path: &Path) -> &Path {

@@ -86,8 +86,8 @@ pub struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub max_size: u64,
 
-    /// Network timeout for URLs, in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+    /// Network timeout for URLs, in seconds (at least 1; more than a day counts as a day).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = parse_timeout)]
     pub timeout: u64,
 }
 
@@ -123,6 +123,25 @@ fn parse_size(text: &str) -> Result<u64, String> {
     number
         .checked_mul(multiplier)
         .ok_or_else(|| format!("'{text}' is too large"))
+}
+
+/// The longest network timeout: a day. Larger values are taken as this, since a deadline
+/// that far off overflows the clock's arithmetic (a panic), and means "wait" either way.
+pub const MAX_TIMEOUT_SECS: u64 = 24 * 60 * 60;
+
+/// Seconds for `--timeout`: a positive whole number (0 would fail every fetch at once),
+/// clamped to [`MAX_TIMEOUT_SECS`].
+fn parse_timeout(text: &str) -> Result<u64, String> {
+    let trimmed = text.trim();
+    if !trimmed.is_empty() && trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        // All digits: too many of them for a u64 is simply a very long time.
+        let seconds = trimmed.parse::<u64>().unwrap_or(u64::MAX);
+        if seconds == 0 {
+            return Err("the timeout must be at least 1 second".to_string());
+        }
+        return Ok(seconds.min(MAX_TIMEOUT_SECS));
+    }
+    Err(format!("'{text}' is not a number of seconds"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -171,7 +190,20 @@ pub enum OutlineFormat {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_size;
+    use super::{MAX_TIMEOUT_SECS, parse_size, parse_timeout};
+
+    #[test]
+    fn timeouts_are_positive_and_at_most_a_day() {
+        assert_eq!(parse_timeout("10"), Ok(10));
+        assert!(parse_timeout("0").is_err());
+        assert!(parse_timeout("-1").is_err());
+        assert!(parse_timeout("soon").is_err());
+        assert_eq!(parse_timeout("18446744073709551615"), Ok(MAX_TIMEOUT_SECS));
+        assert_eq!(
+            parse_timeout("99999999999999999999999"),
+            Ok(MAX_TIMEOUT_SECS)
+        );
+    }
 
     #[test]
     fn sizes_take_binary_units() {

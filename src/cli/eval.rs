@@ -44,13 +44,14 @@ pub fn eval(paths: &[PathBuf], baselines: bool) -> Result<ExitCode> {
             &InputSpec::Path(path.clone()),
             &LoadOptions::default(),
             None,
+            None,
         )?;
         let Some(gold) = opened.annotated()? else {
-            eprintln!(
-                "counterpoint: {}: no annotation file ({}), skipped",
+            super::report::message(format_args!(
+                "{}: no annotation file ({}), skipped",
                 path.display(),
                 crate::argument::store::claims_path_for(path).display()
-            );
+            ));
             continue;
         };
         let doc = &opened.doc;
@@ -64,11 +65,13 @@ pub fn eval(paths: &[PathBuf], baselines: bool) -> Result<ExitCode> {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        // Printed in the tables: a file name can hold escape sequences.
+        let name = crate::source::sanitize::one_line(&name);
         if !catalogues.contains_key(&dir) {
             catalogues.insert(dir.clone(), Catalogue::read(&dir)?);
         }
         let entry = catalogues[&dir].as_ref().and_then(|c| c.get(&name));
-        let folder = dir.display().to_string();
+        let folder = crate::source::sanitize::one_line(&dir.display().to_string());
         let folder = if folder.is_empty() {
             ".".into()
         } else {

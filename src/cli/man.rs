@@ -107,6 +107,10 @@ fn ours(keys: &[(String, String)]) -> Roff {
              config file says.",
         ),
         (
+            "TERM",
+            "The reader refuses to start when it is dumb or not set (use counterpoint outline).",
+        ),
+        (
             "XDG_CONFIG_HOME",
             "Where the config file is looked for; ~/.config when unset.",
         ),

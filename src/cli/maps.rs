@@ -74,11 +74,11 @@ pub fn annotated(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Ve
         Some(path) => {
             let imported = import::from_file(&path, doc)?;
             if !imported.unplaced.is_empty() {
-                notices.push(format!(
+                notices.push(crate::source::sanitize::one_line(&format!(
                     "{} statements of {} not found in the article",
                     imported.unplaced.len(),
                     path.display()
-                ));
+                )));
             }
             (Editor::new(imported.map, Vec::new()), true)
         }
@@ -95,6 +95,11 @@ pub fn annotated(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Ve
                 (None, None) => (None, String::new()),
             };
             let set = annotations::parse_file(text.as_deref().unwrap_or(""), doc, &label)?;
+            notices.extend(
+                set.warnings
+                    .iter()
+                    .map(|w| crate::source::sanitize::one_line(w)),
+            );
             (Editor::new(set.map, set.rejected), text.is_some())
         }
     };

@@ -9,6 +9,7 @@ pub mod maps;
 mod memory;
 mod open;
 mod reader;
+mod report;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -29,7 +30,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("counterpoint: {error:#}");
+            report::message(format_args!("{error:#}"));
             ExitCode::FAILURE
         }
     }
@@ -73,8 +74,12 @@ fn outline(
     input: &InputArgs,
 ) -> Result<ExitCode> {
     let spec = path.map_or(InputSpec::Embedded, InputSpec::from_arg);
-    let mut opened = open(&spec, &load_options(input), input.claims.as_deref())?;
-    opened.map_file = input.map.clone();
+    let opened = open(
+        &spec,
+        &load_options(input),
+        input.claims.as_deref(),
+        input.map.as_deref(),
+    )?;
     let annotated = if detect_only {
         None
     } else {

@@ -9,7 +9,7 @@ use crate::argument::import::{self, Imported};
 use crate::argument::store::claims_path_for;
 use crate::argument::{ArgumentMap, annotations};
 use crate::document::Document;
-use crate::source::{self, InputSpec, LoadOptions};
+use crate::source::{self, InputSpec, LoadOptions, small_file};
 
 /// A loaded article and its annotations, for `outline` and `eval`.
 pub struct Opened {
@@ -20,17 +20,23 @@ pub struct Opened {
     pub map_file: Option<PathBuf>,
 }
 
-/// Loads `input`, then its annotation file (see [`claims_for`]).
+/// Loads `input`, then its annotation file (see [`claims_for`]), unless a map made
+/// elsewhere (`map_file`) is to be used instead: then the annotation file is not read.
 pub fn open(
     input: &InputSpec,
     options: &LoadOptions,
     claims_override: Option<&Path>,
+    map_file: Option<&Path>,
 ) -> Result<Opened> {
     let loaded = source::open(input, options)?;
+    let claims = match map_file {
+        Some(_) => None,
+        None => claims_for(input, claims_override)?,
+    };
     Ok(Opened {
-        claims: claims_for(input, claims_override)?,
+        claims,
         doc: loaded.document,
-        map_file: None,
+        map_file: map_file.map(Path::to_path_buf),
     })
 }
 
@@ -56,7 +62,7 @@ fn claims_for(
 
 /// The annotation file's text and label, `None` if it does not exist.
 fn read_claims(path: &Path) -> Result<Option<(String, String)>> {
-    match std::fs::read_to_string(path) {
+    match small_file::read_text(path, small_file::SMALL_FILE_LIMIT) {
         Ok(text) => Ok(Some((text, path.display().to_string()))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => bail!("{}: {}", path.display(), describe_io(&e)),
@@ -79,17 +85,21 @@ impl Opened {
         if let Some(imported) = self.imported()? {
             let path = self.map_file.as_deref().unwrap_or(Path::new("map"));
             for statement in &imported.unplaced {
-                eprintln!(
-                    "counterpoint: {}: not found in the article: \"{statement}\"",
+                super::report::message(format_args!(
+                    "{}: not found in the article: \"{statement}\"",
                     path.display()
-                );
+                ));
             }
             return Ok(Some(imported.map));
         }
-        self.claims
-            .as_ref()
-            .map(|(text, label)| annotations::parse(text, &self.doc, label))
-            .transpose()
+        let Some((text, label)) = &self.claims else {
+            return Ok(None);
+        };
+        let set = annotations::parse_file(text, &self.doc, label)?;
+        for warning in &set.warnings {
+            super::report::message(format_args!("warning: {warning}"));
+        }
+        Ok(Some(set.map))
     }
 
     /// The map from `map_file`, anchored in the article, if one was given.

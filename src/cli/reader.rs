@@ -29,12 +29,29 @@ pub fn load_config(view: &ViewArgs) -> Result<(Config, Option<std::path::PathBuf
     })
 }
 
+/// The reader needs a terminal that moves the cursor and has an alternate screen; `dumb`
+/// (Emacs shells, some CI logs) or no `TERM` at all cannot, and drawing there would fill
+/// the output with escape sequences.
+fn refuse_dumb_terminal(term: Option<&std::ffi::OsStr>) -> Result<()> {
+    let term = term.map(|t| t.to_string_lossy().trim().to_ascii_lowercase());
+    match term.as_deref() {
+        None | Some("") => bail!(
+            "TERM is not set, so the terminal's abilities are unknown; to print the argument map use `counterpoint outline`"
+        ),
+        Some("dumb") => bail!(
+            "the terminal is dumb (TERM=dumb) and cannot show the reader; to print the argument map use `counterpoint outline`"
+        ),
+        Some(_) => Ok(()),
+    }
+}
+
 pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         bail!(
             "standard output is not a terminal; to print the argument map use `counterpoint outline`"
         );
     }
+    refuse_dumb_terminal(std::env::var_os("TERM").as_deref())?;
     let (config, _) = load_config(view)?;
     let no_color = theme::no_color_requested();
     let theme = match &view.theme {
@@ -65,7 +82,9 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             let (claims, import) = (input.claims.clone(), input.map.clone());
             let analysis = move |doc: &Document| {
                 let source = MapSource::new(&spec, doc, claims.as_deref(), import.as_deref());
-                maps::build(doc, source).map_err(|error| format!("{error:#}"))
+                // Shown on the status line: printable, as on stderr.
+                maps::build(doc, source)
+                    .map_err(|error| crate::source::sanitize::one_line(&format!("{error:#}")))
             };
             let work = Work {
                 rest: Some(rest),
@@ -128,7 +147,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
     if let (Some(mut positions), Some(paragraph)) = (store, app.top_paragraph()) {
         positions.set(&key, paragraph);
         if let Err(error) = positions.save() {
-            eprintln!("counterpoint: could not remember the position: {error}");
+            super::report::message(format_args!("could not remember the position: {error}"));
         }
     }
     Ok(match exit {

@@ -109,15 +109,17 @@ impl Config {
     /// Reads a config file. A missing file is an error too (use `load_optional` for the
     /// default location, where no file means the defaults).
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: path.to_path_buf(),
-            line: None,
-            message: match e.kind() {
-                std::io::ErrorKind::NotFound => "no such file".to_string(),
-                std::io::ErrorKind::InvalidData => "not valid UTF-8 text".to_string(),
-                _ => format!("cannot read: {e}"),
-            },
-        })?;
+        use crate::source::small_file;
+        let text =
+            small_file::read_text(path, small_file::SMALL_FILE_LIMIT).map_err(|e| ConfigError {
+                path: path.to_path_buf(),
+                line: None,
+                message: match e.kind() {
+                    std::io::ErrorKind::NotFound => "no such file".to_string(),
+                    std::io::ErrorKind::InvalidData => "not valid UTF-8 text".to_string(),
+                    _ => format!("cannot read: {e}"),
+                },
+            })?;
         Config::parse(&text, path)
     }
 

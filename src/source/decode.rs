@@ -24,6 +24,57 @@ pub fn has_utf16_bom(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF])
 }
 
+/// How much of the start is examined for UTF-16 without a byte-order mark.
+const UTF16_SNIFF_LEN: usize = 8 * 1024;
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: in text that is mostly Latin
+/// script every other byte is NUL (the high byte of each code unit), on the odd bytes for
+/// little-endian and the even ones for big-endian. The start must also decode to text: no
+/// NUL characters, no unpaired surrogates, hardly any control characters. (UTF-16 of
+/// other scripts has no such pattern and is still refused as binary without a BOM.)
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(UTF16_SNIFF_LEN) & !1];
+    let units = head.len() / 2;
+    if units < 2 || has_utf16_bom(bytes) {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let encoding = if odd * 2 >= units && even * 100 <= units {
+        UTF_16LE
+    } else if even * 2 >= units && odd * 100 <= units {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let code_units = head.chunks_exact(2).map(|pair| {
+        if encoding == UTF_16LE {
+            u16::from_le_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_be_bytes([pair[0], pair[1]])
+        }
+    });
+    let mut controls = 0;
+    for decoded in char::decode_utf16(code_units) {
+        match decoded {
+            // A surrogate cut by the end of the sample is not an error in the file.
+            Err(_) if head.len() < bytes.len() => {}
+            Err(_) | Ok('\0') => return None,
+            Ok(c) if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c' | '\x1b') => {
+                controls += 1
+            }
+            Ok(_) => {}
+        }
+    }
+    (controls * 100 <= units).then_some(encoding)
+}
+
 /// Decodes `bytes`. A byte-order mark wins over everything; otherwise `encoding` is used
 /// when given, else UTF-8. Malformed sequences become U+FFFD and are counted.
 pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Decoded {
@@ -161,6 +212,22 @@ mod tests {
             .collect();
         assert_eq!(decode(&le, None).text, "hé");
         assert_eq!(decode(&be, None).text, "hé");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_recognised_by_its_nul_bytes() {
+        let text = "A title\n\nSome words, and more words: é.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_without_bom(&le), Some(UTF_16LE));
+        assert_eq!(utf16_without_bom(&be), Some(UTF_16BE));
+        assert_eq!(decode(&le, utf16_without_bom(&le)).text, text);
+        assert_eq!(utf16_without_bom(text.as_bytes()), None);
+        assert_eq!(utf16_without_bom(&[0; 64]), None);
+        assert_eq!(
+            utf16_without_bom(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"),
+            None
+        );
     }
 
     #[test]

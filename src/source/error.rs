@@ -34,6 +34,8 @@ pub enum LoadErrorKind {
     },
     NotText(String),
     TooManyRedirects,
+    /// A redirect to another scheme than http or https (this one).
+    UnsupportedRedirect(String),
     /// Any other network failure (the library's message).
     Network(String),
 }
@@ -97,6 +99,11 @@ impl fmt::Display for LoadError {
                         write!(f, "not a text document ({})", one_line(media))
                     }
                     LoadErrorKind::TooManyRedirects => write!(f, "too many redirects"),
+                    LoadErrorKind::UnsupportedRedirect(scheme) => write!(
+                        f,
+                        "redirect to an unsupported scheme refused ({}:)",
+                        super::sanitize::one_line(scheme)
+                    ),
                     LoadErrorKind::Network(message) => write!(f, "{}", one_line(message)),
                     LoadErrorKind::Empty => unreachable!("handled above"),
                 }

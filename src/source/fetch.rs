@@ -24,7 +24,8 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, Lo
         .timeout_send_request(Some(timeout))
         .timeout_recv_response(Some(timeout))
         .timeout_per_read(Some(timeout))
-        .max_redirects(MAX_REDIRECTS)
+        // Redirects are followed below, where their scheme is checked.
+        .max_redirects(0)
         .http_status_as_error(false)
         .user_agent(concat!("counterpoint/", env!("CARGO_PKG_VERSION")));
     if is_loopback(url) {
@@ -32,14 +33,33 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, Lo
         config = config.proxy(None);
     }
     let agent = config.build().new_agent();
-    let mut response = agent
-        .get(url)
-        .header(
-            "Accept",
-            "text/html, application/xhtml+xml, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1",
-        )
-        .call()
-        .map_err(|e| fail(error_kind(e)))?;
+    let mut current = url.to_string();
+    let mut redirects = 0;
+    let mut response = loop {
+        let response = agent
+            .get(&current)
+            .header(
+                "Accept",
+                "text/html, application/xhtml+xml, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1",
+            )
+            .call()
+            .map_err(|e| fail(error_kind(e)))?;
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok());
+        match location {
+            Some(location) if response.status().is_redirection() => {
+                if redirects == MAX_REDIRECTS {
+                    return Err(fail(LoadErrorKind::TooManyRedirects));
+                }
+                redirects += 1;
+                current = super::redirect::resolve(&current, location)
+                    .map_err(|scheme| fail(LoadErrorKind::UnsupportedRedirect(scheme)))?;
+            }
+            _ => break response,
+        }
+    };
     let status = response.status();
     if !status.is_success() {
         return Err(fail(LoadErrorKind::Http {

@@ -56,8 +56,17 @@ pub fn printable_name(name: &str) -> String {
         .collect()
 }
 
-/// Reads a file, refusing directories and files over `max_bytes`.
-pub fn read_path(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+/// Whether a read looks at its first block and stops there when it is binary, or reads
+/// everything (when the bytes are expected to hold NULs: UTF-16 named by `--encoding`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniff {
+    RefuseBinary,
+    ReadAll,
+}
+
+/// Reads a file, refusing directories, files over `max_bytes` and (with
+/// [`Sniff::RefuseBinary`]) binary files, the latter from their first block.
+pub fn read_path(path: &Path, max_bytes: u64, sniff: Sniff) -> Result<Vec<u8>, LoadError> {
     let label = path.display().to_string();
     let fail = |error: io::Error| LoadError::new(&label, io_kind(&error));
     let metadata = std::fs::metadata(path).map_err(fail)?;
@@ -78,44 +87,66 @@ pub fn read_path(path: &Path, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
         file,
         max_bytes,
         Vec::with_capacity(expected.saturating_add(1)),
+        sniff,
     )
     .map_err(|e| match e {
         LimitedReadError::TooLarge => {
             LoadError::new(&label, LoadErrorKind::TooLarge { limit: max_bytes })
         }
+        LimitedReadError::Binary => LoadError::new(&label, LoadErrorKind::Binary),
         LimitedReadError::Io(error) => fail(error),
     })
 }
 
-/// Reads standard input up to `max_bytes`.
-pub fn read_stdin(max_bytes: u64) -> Result<Vec<u8>, LoadError> {
-    read_limited(io::stdin().lock(), max_bytes).map_err(|e| match e {
+/// Reads standard input up to `max_bytes` (see [`read_path`] for `sniff`).
+pub fn read_stdin(max_bytes: u64, sniff: Sniff) -> Result<Vec<u8>, LoadError> {
+    read_limited_into(io::stdin().lock(), max_bytes, Vec::new(), sniff).map_err(|e| match e {
         LimitedReadError::TooLarge => {
             LoadError::new("stdin", LoadErrorKind::TooLarge { limit: max_bytes })
         }
+        LimitedReadError::Binary => LoadError::new("stdin", LoadErrorKind::Binary),
         LimitedReadError::Io(error) => LoadError::new("stdin", io_kind(&error)),
     })
 }
 
 pub enum LimitedReadError {
     TooLarge,
+    /// The first block looks binary (only with [`Sniff::RefuseBinary`]).
+    Binary,
     Io(io::Error),
 }
 
 /// Reads everything, failing once more than `max_bytes` arrive (a file may grow while read,
 /// a pipe has no length).
 pub fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, LimitedReadError> {
-    read_limited_into(reader, max_bytes, Vec::new())
+    read_limited_into(reader, max_bytes, Vec::new(), Sniff::ReadAll)
 }
 
-/// [`read_limited`] into `bytes` (empty; its capacity is used first).
+/// [`read_limited`] into `bytes` (empty; its capacity is used first). With
+/// [`Sniff::RefuseBinary`] the first block is read and judged before the rest, so a device
+/// like `/dev/zero` with a high `--max-size` is refused at once instead of after a gigabyte.
 fn read_limited_into(
-    reader: impl Read,
+    mut reader: impl Read,
     max_bytes: u64,
     mut bytes: Vec<u8>,
+    sniff: Sniff,
 ) -> Result<Vec<u8>, LimitedReadError> {
+    let limit = max_bytes.saturating_add(1);
+    if sniff == Sniff::RefuseBinary {
+        (&mut reader)
+            .take(limit.min(SNIFF_LEN as u64))
+            .read_to_end(&mut bytes)
+            .map_err(LimitedReadError::Io)?;
+        if !super::decode::has_utf16_bom(&bytes)
+            && super::decode::utf16_without_bom(&bytes).is_none()
+            && looks_binary(&bytes)
+        {
+            return Err(LimitedReadError::Binary);
+        }
+    }
+    let rest = limit.saturating_sub(bytes.len() as u64);
     reader
-        .take(max_bytes.saturating_add(1))
+        .take(rest)
         .read_to_end(&mut bytes)
         .map_err(LimitedReadError::Io)?;
     if bytes.len() as u64 > max_bytes {
@@ -173,6 +204,21 @@ mod tests {
         assert!(looks_binary(b"\x7fELF\x02\x01\x01\0\0\0"));
         assert!(!looks_binary("plain text\twith tabs\r\n\x1b[1m".as_bytes()));
         assert!(looks_binary(&[1, 2, 3, 4, b'a', b'b']));
+    }
+
+    #[test]
+    fn a_binary_start_stops_the_read() {
+        // Endless zeros: only the first block is read before the refusal.
+        let zeros = std::io::repeat(0);
+        assert!(matches!(
+            read_limited_into(zeros, u64::MAX - 1, Vec::new(), Sniff::RefuseBinary),
+            Err(LimitedReadError::Binary)
+        ));
+        let utf16: Vec<u8> = [0xFF, 0xFE, b'a', 0].repeat(3000);
+        assert!(read_limited_into(&utf16[..], 1 << 20, Vec::new(), Sniff::RefuseBinary).is_ok());
+        let text = b"words ".repeat(5000);
+        let read = read_limited_into(&text[..], 1 << 20, Vec::new(), Sniff::RefuseBinary);
+        assert_eq!(read.ok(), Some(text));
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub mod input;
 pub mod markdown;
 pub mod nesting;
 pub mod plaintext;
+pub mod redirect;
 pub mod sanitize;
+pub mod small_file;
 pub mod stream;
 
 use std::path::Path;
@@ -134,11 +136,11 @@ pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
             )
         }
         InputSpec::Stdin => {
-            let bytes = input::read_stdin(opts.max_bytes)?;
+            let bytes = input::read_stdin(opts.max_bytes, sniff(opts))?;
             load(&bytes, "stdin", "stdin", Hints::default(), opts)
         }
         InputSpec::Path(path) => {
-            let bytes = input::read_path(path, opts.max_bytes)?;
+            let bytes = input::read_path(path, opts.max_bytes, sniff(opts))?;
             let label = path.display().to_string();
             let name = path
                 .file_name()
@@ -168,6 +170,21 @@ pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
             let hints = Hints { format, charset };
             load(&fetched.bytes, url, url, hints, opts)
         }
+    }
+}
+
+/// Whether reading may stop at a binary first block: not when `--encoding` names UTF-16,
+/// whose text is full of NUL bytes.
+fn sniff(opts: &LoadOptions) -> input::Sniff {
+    let utf16 = opts
+        .encoding
+        .as_deref()
+        .and_then(decode::encoding_for_label)
+        .is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
+    if utf16 {
+        input::Sniff::ReadAll
+    } else {
+        input::Sniff::RefuseBinary
     }
 }
 
@@ -215,6 +232,13 @@ fn load(
         .as_deref()
         .and_then(decode::encoding_for_label);
     let mut encoding = explicit.or(header);
+    // Named by nothing, UTF-16 without a byte-order mark is told by its NUL bytes (it
+    // would look binary otherwise).
+    let unmarked_utf16 = match encoding {
+        None => decode::utf16_without_bom(bytes),
+        Some(_) => None,
+    };
+    encoding = encoding.or(unmarked_utf16);
     let utf16 = decode::has_utf16_bom(bytes)
         || encoding.is_some_and(|e| e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE);
     if !utf16 && input::looks_binary(bytes) {
@@ -237,6 +261,7 @@ fn load(
         decoded = decode::decode(bytes, encoding);
     }
 
+    let decoded_as = decoded.encoding;
     let Prepared { text, mut counts } = prepare(decoded);
     if text.trim().is_empty() {
         return Err(fail(LoadErrorKind::Empty));
@@ -259,11 +284,15 @@ fn load(
     if document.paragraphs.is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
+    let mut notices = counts.notices();
+    if unmarked_utf16.is_some() {
+        notices.push(format!("read as {decoded_as} (no byte-order mark)"));
+    }
     Ok(Loaded {
         document,
         name: input::printable_name(name),
         format,
-        notices: counts.notices(),
+        notices,
         source_bytes_hash: hash::content_hash(bytes),
     })
 }

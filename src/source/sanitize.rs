@@ -14,8 +14,11 @@
 //! - other escapes: `ESC`, intermediate bytes, one final byte;
 //! - any other C0 control except `\n` and `\t`, DEL, any other C1 control.
 //!
-//! A string sequence (OSC, DCS, …) with no terminator before the end of the text loses only
-//! its introducer, so one stray `ESC ]` cannot hide the rest of a document.
+//! A string sequence (OSC, DCS, …) never crosses a line break: one still open at the end of
+//! its line ends there (what it held on that line is removed, the line break stays), so a
+//! stray `ESC ]` hides at most the rest of its line, never the paragraphs up to the next
+//! BEL. One still open at the end of a text with no line break after it (a minified page on
+//! one line) loses only its introducer, so it cannot hide the rest of that text either.
 
 /// Text with controls removed, and how much was removed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,6 +35,18 @@ pub fn clean(text: &str) -> Cleaned {
     let mut cleaner = Cleaner::new(text, true, None);
     cleaner.run();
     cleaner.finish()
+}
+
+/// `text` made safe to print as one line of a message: cleaned as a document is (every
+/// escape sequence and control removed whole), then line breaks and tabs turned into
+/// spaces. Messages quote annotation files, maps, config values and paths, which can hold
+/// anything a document can.
+pub fn one_line(text: &str) -> String {
+    clean(text)
+        .text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// Removes controls from `text` (tabs become spaces) and returns, for every byte offset of
@@ -209,6 +224,13 @@ impl<'a, 'm> Cleaner<'a, 'm> {
                         self.sequences += 1;
                         State::Ground
                     }
+                    '\n' | '\r' => {
+                        // Unterminated at the end of its line: it ends here, and the line
+                        // break is read afresh (and kept).
+                        self.sequences += 1;
+                        reprocess = true;
+                        State::Ground
+                    }
                     ESC => State::StringEscape { resume_at },
                     _ => State::String { resume_at },
                 },
@@ -333,6 +355,18 @@ mod tests {
     }
 
     #[test]
+    fn unterminated_string_ends_at_the_end_of_its_line() {
+        assert_eq!(
+            cleaned("a\x1b]0;stray\nsecond line\n\nthird \x07para"),
+            ("a\nsecond line\n\nthird para".to_string(), 2)
+        );
+        assert_eq!(
+            cleaned("a\x1bPq#0\nb\u{9d}0;t\nc\x1b]0;t\x1b\nd\x07"),
+            ("a\nb\nc\nd".to_string(), 5)
+        );
+    }
+
+    #[test]
     fn interrupted_csi_keeps_newline() {
         assert_eq!(cleaned("a\x1b[12\nb"), ("a\nb".to_string(), 1));
     }
@@ -356,6 +390,15 @@ mod tests {
         assert_eq!(map[0], 0);
         assert_eq!(map[5], 1); // 'b'
         assert_eq!(map[9], 5);
+    }
+
+    #[test]
+    fn one_line_removes_sequences_whole_and_joins_lines() {
+        assert_eq!(
+            one_line("a\x1b]52;c;ZXZpbA==\x07b\x1b]0;title\x1b\\c\nd\te\u{9b}2Jf"),
+            "abc d ef"
+        );
+        assert_eq!(one_line("plain"), "plain");
     }
 
     #[test]

@@ -8,11 +8,14 @@ use std::thread;
 
 use anyhow::{Context, Result};
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode, MouseButton, MouseEventKind};
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::signal::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGUSR2,
+    SIGVTALRM, SIGXCPU, SIGXFSZ,
+};
 use signal_hook::iterator::Signals;
 
 use super::action::{Action, MouseInput, MouseKind, TextKey};
-use super::keymap::{INTERRUPT_KEY, Key};
+use super::keymap::{INTERRUPT_KEY, Key, SUSPEND_KEY};
 use super::render::render;
 use super::state::{App, Quit};
 use super::state::{Editing, Maps};
@@ -82,7 +85,16 @@ fn spawn_detection(doc: Arc<Document>, sender: Sender<Event>) {
     });
 }
 
-/// Forwards the signals that end the reader, on their own thread.
+/// The signals that end the reader: every one whose default action ends the process and
+/// that can be caught without the process being in an undefined state (unlike SIGSEGV),
+/// so the terminal is restored first. SIGPIPE is ignored by the Rust runtime.
+const ENDING_SIGNALS: [i32; 11] = [
+    SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+    SIGXFSZ,
+];
+
+/// Forwards the signals that end, suspend (SIGTSTP) or resume (SIGCONT) the reader, on
+/// their own thread.
 fn spawn_signals(mut signals: Signals, sender: Sender<Event>) {
     thread::spawn(move || {
         for signal in signals.forever() {
@@ -125,8 +137,8 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
     let (sender, events) = mpsc::channel();
     // Installed now; a signal that arrives before the first frame waits in `signals` until
     // the thread that forwards it starts, after that frame.
-    let signals =
-        Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
+    let signals = Signals::new(ENDING_SIGNALS.iter().chain(&[SIGTSTP, SIGCONT]))
+        .context("cannot install signal handlers")?;
 
     let mut screen = Screen::enter(mouse).context("cannot set up the terminal")?;
 
@@ -180,7 +192,24 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
         let first = events.recv().context("event channel closed")?;
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
+                Event::Signal(SIGTSTP) => {
+                    if screen.suspend().is_err() {
+                        return Ok((Exit::TerminalClosed, app));
+                    }
+                }
+                Event::Signal(SIGCONT) => {
+                    if screen.resume().is_err() {
+                        return Ok((Exit::TerminalClosed, app));
+                    }
+                }
                 Event::Signal(signal) => return Ok((Exit::Signal(signal), app)),
+                Event::Terminal(TermEvent::Key(key))
+                    if Key::from_event(&key) == Some(SUSPEND_KEY) =>
+                {
+                    if screen.suspend().is_err() {
+                        return Ok((Exit::TerminalClosed, app));
+                    }
+                }
                 Event::InputClosed => return Ok((Exit::TerminalClosed, app)),
                 Event::Terminal(event) => {
                     if let Some(action) = action_for(&app, &event) {

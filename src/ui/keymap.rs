@@ -236,6 +236,10 @@ impl std::error::Error for BindingError {}
 /// The key no table may take: Ctrl-C quits with the status of an interrupt.
 pub const INTERRUPT_KEY: Key = Key::ctrl('c');
 
+/// Ctrl-Z suspends the reader, as the terminal's suspend key does in a shell (raw mode
+/// turns that key into an ordinary one, so the reader does it itself).
+pub const SUSPEND_KEY: Key = Key::ctrl('z');
+
 #[derive(Debug, Clone)]
 pub struct Keymap {
     bindings: Vec<(Key, Action)>,

@@ -1,6 +1,7 @@
 //! Taking over the terminal, drawing on it, and giving it back. Restoring is idempotent
 //! and runs on every way out: normal quit, error (the screen's `Drop`), panic (the hook)
-//! and signals (the event loop turns them into a quit, so the screen drops).
+//! and signals (the event loop turns them into a quit, so the screen drops). Suspending
+//! (Ctrl-Z, SIGTSTP) gives the terminal back, stops, and takes it over again on resuming.
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::mem::{self, ManuallyDrop};
@@ -32,6 +33,8 @@ const FRAME_BUFFER: usize = 256 << 10;
 /// shown, with the frame as the one the next is compared with.
 pub struct Screen {
     state: State,
+    /// Whether mouse capture is on (to turn it on again after a suspension).
+    mouse: bool,
 }
 
 enum State {
@@ -48,21 +51,41 @@ impl Screen {
     /// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture.
     pub fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
-        terminal::enable_raw_mode()?;
-        ACTIVE.store(true, Ordering::SeqCst);
-        let mut stdout = io::stdout();
-        let mut setup = execute!(stdout, terminal::EnterAlternateScreen, cursor::Hide);
-        if mouse && setup.is_ok() {
-            setup = execute!(stdout, event::EnableMouseCapture);
-        }
-        if let Err(error) = setup {
-            restore();
-            return Err(error);
-        }
+        take_over(mouse)?;
         let writer = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
         Ok(Screen {
             state: State::Blank(CrosstermBackend::new(writer)),
+            mouse,
         })
+    }
+
+    /// Gives the terminal back as it was, stops the process (and its job) as SIGTSTP's
+    /// default action does, and once continued (`fg`, SIGCONT) takes the terminal over
+    /// again; the next frame is drawn whole. This is what `less` and vim do.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        stop_job();
+        self.resume()
+    }
+
+    /// Takes the terminal over again, after a stop this process did not ask for (SIGSTOP
+    /// then SIGCONT, during which the shell may have reset the terminal): raw mode, the
+    /// alternate screen, and the next frame drawn whole.
+    pub fn resume(&mut self) -> io::Result<()> {
+        take_over(self.mouse)?;
+        self.finish_setup()?;
+        match &mut self.state {
+            State::Ratatui(terminal) => {
+                // Not `Terminal::clear`, which asks the terminal where its cursor is and
+                // waits for the answer that the input thread reads. Both buffers blank:
+                // the next frame is compared with a blank screen, which this clears.
+                terminal.backend_mut().clear()?;
+                terminal.swap_buffers();
+                Ok(())
+            }
+            State::Blank(_) => execute!(io::stdout(), terminal::Clear(terminal::ClearType::All)),
+            State::FirstFrame(..) | State::Failed => Ok(()),
+        }
     }
 
     /// Draws a frame: `render` fills a buffer the size of the terminal.
@@ -195,6 +218,50 @@ fn is_blank(cell: &Cell) -> bool {
         && cell.modifier.is_empty()
         && matches!(cell.diff_option, CellDiffOption::None)
 }
+
+/// Raw mode, the alternate screen, a hidden cursor and, if `mouse`, mouse capture; all
+/// undone again if any of it fails.
+fn take_over(mouse: bool) -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut stdout = io::stdout();
+    let mut setup = execute!(stdout, terminal::EnterAlternateScreen, cursor::Hide);
+    if mouse && setup.is_ok() {
+        setup = execute!(stdout, event::EnableMouseCapture);
+    }
+    if let Err(error) = setup {
+        restore();
+        return Err(error);
+    }
+    Ok(())
+}
+
+/// Stops this process's job with SIGTSTP, as the terminal's suspend key would: the
+/// signal's default action is put back for the moment (the event loop otherwise receives
+/// SIGTSTP to suspend the reader), sent to the whole process group (a pipeline such as
+/// `cat f | counterpoint` stops together), and returns once the job is continued. In an
+/// orphaned process group, which nothing could continue, the kernel discards it and this
+/// returns at once. Called on the main thread, which Linux picks to take a signal its own
+/// `kill` sends to its process: the stop happens before `kill` returns, while the default
+/// action is in place.
+#[cfg(unix)]
+fn stop_job() {
+    // SAFETY: sigaction with a zeroed (SIG_DFL) action and a valid out-pointer, then with
+    // the saved action; kill on our own process group.
+    unsafe {
+        let mut default: libc::sigaction = mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut saved: libc::sigaction = mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut saved) != 0 {
+            return;
+        }
+        libc::kill(0, libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &saved, std::ptr::null_mut());
+    }
+}
+
+#[cfg(not(unix))]
+fn stop_job() {}
 
 /// Turns mouse capture off, leaves the alternate screen, shows the cursor and turns raw
 /// mode off, once.

@@ -39,6 +39,10 @@ pub struct Options<'a> {
     pub cwd: Option<&'a Path>,
     /// Bytes fed to the program's standard input through a pipe (`cat file | counterpoint`).
     pub stdin_file: Option<&'a Path>,
+    /// Variables removed from the environment (after `env` is applied; `TERM` included).
+    pub unset: &'a [&'a str],
+    /// Another program to run instead of counterpoint (a shell around it), given `args`.
+    pub program: Option<&'a str>,
 }
 
 impl Default for Options<'_> {
@@ -50,6 +54,8 @@ impl Default for Options<'_> {
             env: &[],
             cwd: None,
             stdin_file: None,
+            unset: &[],
+            program: None,
         }
     }
 }
@@ -77,7 +83,7 @@ impl Session {
                 c
             }
             None => {
-                let mut c = CommandBuilder::new(binary);
+                let mut c = CommandBuilder::new(options.program.unwrap_or(binary));
                 c.args(options.args);
                 c
             }
@@ -95,6 +101,9 @@ impl Session {
         command.env_remove("NO_COLOR");
         for (key, value) in options.env {
             command.env(key, value);
+        }
+        for key in options.unset {
+            command.env_remove(key);
         }
         if let Some(cwd) = options.cwd {
             command.cwd(cwd);

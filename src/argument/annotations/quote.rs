@@ -66,6 +66,33 @@ pub(crate) fn find(
     found
 }
 
+/// The first and last paragraph of the first place where `quote` is found when the breaks
+/// between paragraphs count as white space: for saying why a quote that [`find`] cannot
+/// place is not found (a quote must fall in one paragraph).
+pub(crate) fn find_across_paragraphs(doc: &Document, quote: &str) -> Option<(usize, usize)> {
+    let quote = collapse_whitespace(quote);
+    let first_word = quote.split(' ').next().unwrap_or_default();
+    if first_word.is_empty() {
+        return None;
+    }
+    // The paragraphs with a line break after each, and where each starts in that text.
+    let mut joined = String::with_capacity(doc.text().len() + doc.paragraphs.len());
+    let mut starts = Vec::with_capacity(doc.paragraphs.len());
+    for index in 0..doc.paragraphs.len() {
+        starts.push(joined.len());
+        joined.push_str(doc.paragraph_text(index));
+        joined.push('\n');
+    }
+    let paragraph_at = |offset: usize| starts.partition_point(|&s| s <= offset) - 1;
+    joined
+        .match_indices(first_word)
+        .find_map(|(at, _)| {
+            let len = match_len(&joined[at..], &quote)?;
+            Some((paragraph_at(at), paragraph_at(at + len.saturating_sub(1))))
+        })
+        .filter(|(first, last)| first != last)
+}
+
 /// The byte length of the start of `text` that `pattern` (white space collapsed) matches.
 fn match_len(text: &str, pattern: &str) -> Option<usize> {
     let mut chars = text.char_indices().peekable();
@@ -119,6 +146,21 @@ mod tests {
         assert_eq!(match_len("ab", "a b"), None);
         assert!(ends_with("x  y\nz", "y z"));
         assert!(!ends_with("x yz", "y z"));
+    }
+
+    #[test]
+    fn a_quote_over_a_paragraph_break_is_found_across_paragraphs_only() {
+        let doc = Document::from_paragraphs(
+            Metadata::default(),
+            &["One thing.", "It ends here.", "Then another begins."],
+        );
+        assert!(find(&doc, "ends here. Then another", None, None).is_empty());
+        assert_eq!(
+            find_across_paragraphs(&doc, "ends here.\n\n  Then another"),
+            Some((1, 2))
+        );
+        assert_eq!(find_across_paragraphs(&doc, "It ends here."), None);
+        assert_eq!(find_across_paragraphs(&doc, "nowhere at all"), None);
     }
 
     #[test]

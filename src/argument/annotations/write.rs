@@ -45,12 +45,12 @@ enum RebuttalOut {
 }
 
 #[derive(Serialize, Debug, PartialEq)]
-struct SelectorOut {
-    quote: String,
+pub(super) struct SelectorOut {
+    pub(super) quote: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    prefix: Option<String>,
+    pub(super) prefix: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    suffix: Option<String>,
+    pub(super) suffix: Option<String>,
 }
 
 const HEADER: &str = "\
@@ -99,7 +99,7 @@ pub fn to_toml(map: &ArgumentMap, doc: &Document, rejected: &[Rejected]) -> Stri
 }
 
 /// The shortest selector that names `at` and nothing else.
-fn selector(doc: &Document, at: SentenceRef) -> SelectorOut {
+pub(super) fn selector(doc: &Document, at: SentenceRef) -> SelectorOut {
     let quote = collapse_whitespace(doc.sentence_text(at));
     let names_only =
         |prefix: Option<&str>, suffix: Option<&str>| find(doc, &quote, prefix, suffix) == [at];

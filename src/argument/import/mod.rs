@@ -31,8 +31,9 @@ pub fn from_aif(json: &str, doc: &Document) -> Result<Imported> {
 
 /// Reads a map file: AIF JSON (a `.json` name or a `{` first) or else Argdown.
 pub fn from_file(path: &std::path::Path, doc: &Document) -> Result<Imported> {
+    use crate::source::small_file;
     use anyhow::Context;
-    let text = std::fs::read_to_string(path)
+    let text = small_file::read_text(path, small_file::SMALL_FILE_LIMIT)
         .with_context(|| format!("{}: cannot read", path.display()))?;
     let is_json = path
         .extension()

@@ -216,7 +216,12 @@ fn save(app: &mut App) -> String {
     let Some(editing) = app.editing.as_mut() else {
         return String::new();
     };
-    let text = annotations::to_toml(editing.editor.map(), &app.doc, editing.editor.rejected());
+    let text = annotations::update_toml(
+        editing.store.text(),
+        editing.editor.map(),
+        &app.doc,
+        editing.editor.rejected(),
+    );
     match editing.store.save(&text) {
         Ok(()) => {
             editing.editor.mark_saved();
@@ -277,7 +282,12 @@ pub fn save_as(app: &mut App, path: String) {
     let (Some(editing), doc) = (app.editing.as_mut(), &app.doc) else {
         return;
     };
-    let text = annotations::to_toml(editing.editor.map(), doc, editing.editor.rejected());
+    let text = annotations::update_toml(
+        editing.store.text(),
+        editing.editor.map(),
+        doc,
+        editing.editor.rejected(),
+    );
     app.message = Some(match editing.store.save_as(PathBuf::from(&path), &text) {
         Ok(()) => {
             editing.editor.mark_saved();
