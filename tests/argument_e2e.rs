@@ -57,10 +57,7 @@ fn start(env: &[(&str, &str)], config: &std::path::Path) -> Session {
         env: &all,
         ..Options::default()
     });
-    session.wait_for_text("Key claims");
-    session.wait_for("the analysis", |screen| {
-        !screen.contents().contains("analysing")
-    });
+    session.wait_for_analysis();
     session
 }
 

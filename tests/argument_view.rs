@@ -3,9 +3,7 @@
 //! snapshots of the first screen at four terminal sizes.
 
 use counterpoint::argument::tree::{self, Role};
-use counterpoint::cli::maps::{self, MapSource};
 use counterpoint::layout::BlockKind;
-use counterpoint::source::{self, InputSpec, LoadOptions};
 use counterpoint::ui::render::render;
 use counterpoint::ui::state::Overlay;
 use counterpoint::ui::theme::Theme;
@@ -14,14 +12,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-fn embedded_app(cols: u16, rows: u16) -> App {
-    let loaded = source::open(&InputSpec::Embedded, &LoadOptions::default())
-        .expect("the embedded article opens");
-    let doc = loaded.document;
-    let map_source = MapSource::new(&InputSpec::Embedded, &doc, None, None);
-    let (maps, _, _) = maps::build(&doc, map_source).expect("its annotations anchor");
-    App::new(doc, loaded.name, maps, (cols, rows))
-}
+mod support;
+use support::app::embedded_app;
 
 fn draw(app: &App) -> Buffer {
     let mut buf = Buffer::empty(Rect::new(0, 0, app.size.0, app.size.1));

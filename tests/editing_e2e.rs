@@ -39,10 +39,7 @@ fn start(article: &Path, home: &Path) -> Session {
         env: &env,
         ..Options::default()
     });
-    session.wait_for_text("Key claims");
-    session.wait_for("the analysis", |screen| {
-        !screen.contents().contains("analysing")
-    });
+    session.wait_for_analysis();
     session
 }
 

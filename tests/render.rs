@@ -1,21 +1,13 @@
 //! Rendering on ratatui's TestBackend: the first screen and the screen after a jump.
 
-use counterpoint::cli::maps::{self, MapSource};
 use counterpoint::layout::BlockKind;
-use counterpoint::source::{self, InputSpec, LoadOptions};
 use counterpoint::ui::render::render;
 use counterpoint::ui::{Action, App, Focus, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn embedded_app(cols: u16, rows: u16) -> App {
-    let loaded = source::open(&InputSpec::Embedded, &LoadOptions::default())
-        .expect("the embedded article opens");
-    let doc = loaded.document;
-    let map_source = MapSource::new(&InputSpec::Embedded, &doc, None, None);
-    let (maps, _, _) = maps::build(&doc, map_source).expect("its annotations anchor");
-    App::new(doc, loaded.name, maps, (cols, rows))
-}
+mod support;
+use support::app::embedded_app;
 
 fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();

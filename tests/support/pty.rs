@@ -216,6 +216,14 @@ impl Session {
         }
     }
 
+    /// Waits for the sidebar and for the detector's items (no "analysing…" on screen).
+    pub fn wait_for_analysis(&self) {
+        self.wait_for_text("Key claims");
+        self.wait_for("the analysis", |screen| {
+            !screen.contents().contains("analysing")
+        });
+    }
+
     pub fn wait_for_text(&self, text: &str) {
         self.wait_for(text, |screen| screen.contents().contains(text));
     }

@@ -271,13 +271,8 @@ impl<'a> Analysis<'a> {
     fn choose_keys(&self, probabilities: &[f32], model: &model::Model) -> Vec<usize> {
         let sentences = &self.sentences;
         let mut chosen = Vec::new();
-        let mut start = 0;
-        while start < sentences.len() {
-            let paragraph = sentences[start].at.paragraph;
-            let end = (start..sentences.len())
-                .find(|&i| sentences[i].at.paragraph != paragraph)
-                .unwrap_or(sentences.len());
-            let mut ranked: Vec<usize> = (start..end).filter(|&i| self.may_be_key(i)).collect();
+        for span in paragraph_spans(sentences) {
+            let mut ranked: Vec<usize> = span.filter(|&i| self.may_be_key(i)).collect();
             ranked.sort_by(|&a, &b| {
                 probabilities[b]
                     .total_cmp(&probabilities[a])
@@ -290,7 +285,6 @@ impl<'a> Analysis<'a> {
                 }
                 chosen.push(i);
             }
-            start = end;
         }
         if chosen.is_empty() {
             // An argument has at least a thesis: when no sentence reaches the threshold (a
@@ -547,6 +541,22 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         }
     }
     (out, prose.len())
+}
+
+/// The sentences of each paragraph, as ranges of `sentences` (in reading order).
+fn paragraph_spans<'s>(
+    sentences: &'s [Sentence<'_>],
+) -> impl Iterator<Item = std::ops::Range<usize>> + 's {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let paragraph = sentences.get(start)?.at.paragraph;
+        let end = (start..sentences.len())
+            .find(|&i| sentences[i].at.paragraph != paragraph)
+            .unwrap_or(sentences.len());
+        let span = start..end;
+        start = end;
+        Some(span)
+    })
 }
 
 /// The start of a sentence, for evidence.

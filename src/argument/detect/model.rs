@@ -102,13 +102,9 @@ pub fn all_inputs(
     let mut out: Vec<[f32; INPUTS]> = (0..sentences.len())
         .map(|i| inputs(sentences, i, role(i)))
         .collect();
-    let mut start = 0;
-    while start < sentences.len() {
-        let paragraph = sentences[start].at.paragraph;
-        let end = (start..sentences.len())
-            .find(|&i| sentences[i].at.paragraph != paragraph)
-            .unwrap_or(sentences.len());
-        let span = &sentences[start..end];
+    for range in super::paragraph_spans(sentences) {
+        let (start, end) = (range.start, range.end);
+        let span = &sentences[range];
         let narrative = out[start..end]
             .iter()
             .filter(|x| x[Feature::Narrative as usize] > 0.35)
@@ -124,7 +120,6 @@ pub fn all_inputs(
             set(Context::QuestionParagraph, question);
             set(Context::PlainParagraph, plain);
         }
-        start = end;
     }
     out
 }
