@@ -65,3 +65,18 @@ fn a_storm_of_200_resizes_then_q_exits_cleanly() {
     assert_eq!(session.wait_exit(), 0);
     assert!(session.terminal_restored());
 }
+
+/// A terminal that shrinks and grows back before the reader draws has lost what it showed,
+/// though its size is the one of the last frame: every resize redraws the whole screen.
+#[test]
+fn shrinking_and_growing_back_at_once_redraws_the_whole_screen() {
+    let mut session = started();
+    for _ in 0..10 {
+        session.resize(1, 1);
+        session.resize(100, 20);
+        session.settle();
+        session.wait_for_text("Key claims");
+    }
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -212,6 +212,9 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
                 }
                 Event::InputClosed => return Ok((Exit::TerminalClosed, app)),
                 Event::Terminal(event) => {
+                    if matches!(event, TermEvent::Resize(..)) && screen.redraw_whole().is_err() {
+                        return Ok((Exit::TerminalClosed, app));
+                    }
                     if let Some(action) = action_for(&app, &event) {
                         update(&mut app, action);
                     }

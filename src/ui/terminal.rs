@@ -73,6 +73,14 @@ impl Screen {
     /// alternate screen, and the next frame drawn whole.
     pub fn resume(&mut self) -> io::Result<()> {
         take_over(self.mouse)?;
+        self.redraw_whole()
+    }
+
+    /// Makes the next frame be drawn whole, on a cleared screen. After a resize the screen
+    /// may no longer show the last frame even at the same size: a terminal that shrank and
+    /// grew again in between (a storm of resizes the reader never drew) has lost or
+    /// re-flowed part of it.
+    pub fn redraw_whole(&mut self) -> io::Result<()> {
         self.finish_setup()?;
         match &mut self.state {
             State::Ratatui(terminal) => {
