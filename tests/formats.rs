@@ -328,6 +328,49 @@ fn html_meta_charset_is_honoured() {
     assert!(loaded.notices.is_empty());
 }
 
+/// A `<meta charset>` after the first 1,024 bytes (behind a long description) is found.
+#[test]
+fn a_meta_charset_after_the_first_kilobyte_is_honoured() {
+    let description = "A long description of the page, as sites write them. ".repeat(30);
+    let mut bytes = format!(
+        "<html><head><meta name=\"description\" content=\"{description}\">\
+         <meta charset=\"windows-1252\"><title>Caf\u{e9}s</title></head><body><article>"
+    )
+    .into_bytes();
+    assert!(bytes.len() > 1024);
+    bytes.extend_from_slice(b"<p>The caf\xE9 opens at \x93dawn\x94, every day of the year.</p>");
+    bytes.extend_from_slice(b"</article></body></html>");
+    let loaded = source::load_bytes(&bytes, "late.html", &LoadOptions::default()).unwrap();
+    assert_eq!(
+        loaded.document.paragraph_text(0),
+        "The café opens at “dawn”, every day of the year."
+    );
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+}
+
+/// A page saved as UTF-8 that still says `gb2312` is read as UTF-8, not garbled.
+#[test]
+fn a_stale_legacy_charset_on_a_utf8_page_is_ignored() {
+    let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+                </head><body><p>网页的字符集声明已经过时。 The café is open.</p></body></html>";
+    let loaded =
+        source::load_bytes(page.as_bytes(), "stale.html", &LoadOptions::default()).unwrap();
+    assert_eq!(
+        loaded.document.paragraph_text(0),
+        "网页的字符集声明已经过时。 The café is open."
+    );
+    assert_eq!(
+        loaded.notices,
+        ["declared charset GBK ignored (the bytes are not in it)"]
+    );
+    // A page really in GBK still decodes by its tag.
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "<html><head><meta charset=gb2312></head><body><p>网页的字符集。</p></body></html>",
+    );
+    let loaded = source::load_bytes(&gbk, "gbk.html", &LoadOptions::default()).unwrap();
+    assert_eq!(loaded.document.paragraph_text(0), "网页的字符集。");
+}
+
 #[test]
 fn unknown_encoding_is_an_error() {
     let opts = LoadOptions {
@@ -601,6 +644,41 @@ fn url_charset_and_markdown_from_headers() {
     let md = open_url(&format!("{base}/b"), &quick()).unwrap();
     assert_eq!(md.format, Format::Markdown);
     assert_eq!(md.document.meta.title.as_deref(), Some("T"));
+}
+
+/// A server that calls everything UTF-16 (or a stale legacy charset) is not believed when
+/// the body is ASCII or UTF-8: no mojibake.
+#[test]
+fn url_declared_charset_is_checked_against_the_body() {
+    let base = serve(vec![
+        response(
+            "200 OK",
+            "text/html; charset=utf-16",
+            b"<html><body><p>Plain ASCII words from a confused server.</p></body></html>",
+        ),
+        response(
+            "200 OK",
+            "text/plain; charset=gb2312",
+            "A Title\n\nUTF-8 text: café, naïve, 中文.\n".as_bytes(),
+        ),
+    ]);
+    let html = open_url(&format!("{base}/a.html"), &quick()).unwrap();
+    assert_eq!(
+        html.document.paragraph_text(0),
+        "Plain ASCII words from a confused server."
+    );
+    assert_eq!(
+        html.notices,
+        ["declared charset UTF-16LE ignored (the bytes are not in it)"]
+    );
+    let text = open_url(&format!("{base}/b.txt"), &quick()).unwrap();
+    assert!(
+        text.document
+            .text()
+            .contains("UTF-8 text: café, naïve, 中文."),
+        "{}",
+        text.document.text()
+    );
 }
 
 #[test]
