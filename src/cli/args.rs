@@ -114,7 +114,13 @@ fn parse_size(text: &str) -> Result<u64, String> {
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
-        _ => return Err(format!("unknown size unit '{unit}' (use K, M or G)")),
+        // The whole value is quoted, not the piece after its first letter: a piece of an
+        // escape sequence would no longer be recognised as one when the message is cleaned.
+        _ => {
+            return Err(format!(
+                "'{text}' is not a size (use a number with K, M or G)"
+            ));
+        }
     };
     let number: u64 = number
         .trim()
