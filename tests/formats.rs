@@ -804,7 +804,10 @@ fn url_timeout() {
         ..LoadOptions::default()
     };
     let err = open_url(&url, &opts).unwrap_err();
-    assert_eq!(err.to_string(), format!("{url}: timed out"));
+    assert_eq!(
+        err.to_string(),
+        format!("{url}: timed out: not loaded within 1 s (--timeout 1)")
+    );
 }
 
 #[test]

@@ -86,8 +86,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub max_size: u64,
 
-    /// Network timeout for URLs, in seconds (at least 1; more than a day counts as a day).
-    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = parse_timeout)]
+    /// Deadline for loading a URL, all of it from connecting to the last byte, in seconds
+    /// (at least 1; more than a day counts as a day).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = parse_timeout)]
     pub timeout: u64,
 }
 

@@ -4,6 +4,7 @@
 mod args;
 pub mod completions;
 mod eval;
+mod fetching;
 pub mod man;
 pub mod maps;
 mod memory;

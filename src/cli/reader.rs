@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::args::{InputArgs, ViewArgs};
+use super::fetching::{self, Outcome};
 use super::load_options;
 use super::maps::{self, MapSource};
 use crate::config::Config;
@@ -94,7 +95,14 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(first.source_bytes_hash))
         }
         None => {
-            let loaded = source::open(&spec, &options)?;
+            let loaded = match &spec {
+                // Progress on the terminal while it loads; `q` and Ctrl-C cancel.
+                InputSpec::Url(_) => match fetching::open_url(&spec, &options)? {
+                    Outcome::Loaded(loaded) => *loaded,
+                    Outcome::Cancelled(code) => return Ok(code),
+                },
+                _ => source::open(&spec, &options)?,
+            };
             let doc = loaded.document;
             let map_source =
                 MapSource::new(&spec, &doc, input.claims.as_deref(), input.map.as_deref());

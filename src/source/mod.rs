@@ -62,8 +62,9 @@ impl Format {
 
 /// The default size limit: 256 MiB. Larger inputs are refused before they are read.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
-/// The default network timeout (connecting, awaiting the response, each read): 10 s.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default deadline for loading a URL, all of it (connecting, redirects, the whole
+/// body): 30 s.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How to load: all fields optional in spirit; see [`LoadOptions::default`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +77,8 @@ pub struct LoadOptions {
     pub max_bytes: u64,
     /// Forces a format; `None` decides by extension, Content-Type, then content.
     pub format: Option<Format>,
-    /// Network timeout for URLs. Default [`DEFAULT_TIMEOUT`] (10 s).
+    /// Deadline for loading a URL, from connecting to the last byte. Default
+    /// [`DEFAULT_TIMEOUT`] (30 s).
     pub timeout: Duration,
 }
 
@@ -118,6 +120,15 @@ pub fn parse(text: &str, format: Format) -> Document {
 
 /// Opens and loads a document.
 pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    open_watched(spec, opts, &fetch::Progress::default())
+}
+
+/// [`open`], reporting a URL's download in `progress` (for a progress line).
+pub fn open_watched(
+    spec: &InputSpec,
+    opts: &LoadOptions,
+    progress: &fetch::Progress,
+) -> Result<Loaded, LoadError> {
     match spec {
         InputSpec::Embedded => {
             let opts = LoadOptions {
@@ -153,7 +164,7 @@ pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
             load(&bytes, &label, &name, hints, opts)
         }
         InputSpec::Url(url) => {
-            let fetched = fetch::fetch(url, opts.max_bytes, opts.timeout)?;
+            let fetched = fetch::fetch_watched(url, opts.max_bytes, opts.timeout, progress)?;
             let (media, charset) = fetched
                 .content_type
                 .as_deref()
