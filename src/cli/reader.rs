@@ -19,6 +19,7 @@ use crate::ui::App;
 use crate::ui::Maps;
 use crate::ui::event_loop::Work;
 use crate::ui::event_loop::{self, Exit};
+use crate::ui::glyphs;
 use crate::ui::screen::ViewPrefs;
 use crate::ui::theme::{self, Theme};
 
@@ -121,7 +122,11 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(loaded.source_bytes_hash))
         }
     };
-    app.theme = theme;
+    app.theme = Theme {
+        // Under a locale that is not UTF-8 the terminal cannot show box drawing or arrows.
+        ascii: !glyphs::utf8_locale(),
+        ..theme
+    };
     app.keymap = keymap;
     app.prefs = ViewPrefs {
         measure: config.measure,
