@@ -163,7 +163,14 @@ impl ProgressLine {
         // One row at most (a wrapped line could not be erased), made printable (the URL
         // is the user's).
         let text = source::input::printable_name(text);
-        let text = fit(&text, width.saturating_sub(1));
+        let mut text = fit(&text, width.saturating_sub(1));
+        if !crate::ui::glyphs::utf8_locale() {
+            // As the reader draws: ASCII stand-ins for `·` and `…`.
+            text = text
+                .chars()
+                .map(|c| crate::ui::glyphs::ascii_for(c).unwrap_or(c))
+                .collect();
+        }
         let mut stderr = io::stderr().lock();
         let _ = queue!(
             stderr,
