@@ -129,3 +129,17 @@ fn outline_gives_up_on_a_dripping_server_at_the_deadline() {
         format!("counterpoint: {url}: timed out: not loaded within 2 s (--timeout 2)")
     );
 }
+
+/// A signal that ends the process while a URL loads restores the terminal first.
+#[test]
+fn sigterm_during_a_slow_load_restores_the_terminal() {
+    let url = drip_server();
+    let mut session = start(&url, "600");
+    session.wait_for_text("q cancels");
+    // SAFETY: kill on the pid of our own child.
+    unsafe { libc::kill(session.pid() as i32, libc::SIGTERM) };
+    assert_eq!(session.wait_exit_within(Duration::from_secs(10)), 128 + 15);
+    assert!(session.cooked_mode());
+    let output = String::from_utf8_lossy(&session.output()).into_owned();
+    assert!(output.contains("loading cancelled"), "{output:?}");
+}
