@@ -151,6 +151,105 @@ fn html_entities_and_title_fallbacks() {
     assert_eq!(markers, [("3.", 0), ("4.", 0), ("•", 1)]);
 }
 
+fn load_html(html: &str) -> Loaded {
+    source::load_bytes(html.as_bytes(), "page.html", &LoadOptions::default()).expect("loads")
+}
+
+/// Readability sees the page as published: removing the byline and the dates from its
+/// input took the post's short paragraphs with them, and it picked the comment thread.
+#[test]
+fn html_readability_sees_the_page_as_published() {
+    let page = r#"<html><head><title>The slow web</title></head><body>
+<div id="main"><article class="post">
+<h1>The slow web</h1>
+<div class="post-meta">By <span class="author">Ann Lee</span> on <time datetime="2021-03-04">4 March 2021</time></div>
+<p>Pages got heavier again <time datetime="2020">last year</time>, as they have every year, by a third.</p>
+<p>Scripts have doubled in size since <time datetime="2015">2015</time>, and images grew by half.</p>
+<p>Fonts add more weight: <time>every year</time> a design brings in one more family of them.</p>
+<p>Nobody asked for any of this, and <time>in 2019</time> users started to leave slow sites.</p>
+<p>We should ship less, and we can start doing it <time>today</time> with what we have now.</p>
+</article></div>
+<div id="comments" class="comments"><h3>Comments</h3>
+<div class="comment"><p>I disagree with most of this post, because a heavy page is often a useful page, and users do not mind waiting for something good to load on their screens.</p></div>
+<div class="comment"><p>Exactly right, and the same holds for mobile apps, which have grown even faster than web pages over the same period of time in my experience.</p></div>
+</div></body></html>"#;
+    let loaded = load_html(page);
+    let doc = &loaded.document;
+    assert_eq!(doc.meta.byline.as_deref(), Some("Ann Lee"));
+    assert_eq!(doc.meta.date.as_deref(), Some("4 March 2021"));
+    let paragraphs = paragraphs(doc);
+    assert_eq!(
+        paragraphs[..5],
+        [
+            "Pages got heavier again last year, as they have every year, by a third.",
+            "Scripts have doubled in size since 2015, and images grew by half.",
+            "Fonts add more weight: every year a design brings in one more family of them.",
+            "Nobody asked for any of this, and in 2019 users started to leave slow sites.",
+            "We should ship less, and we can start doing it today with what we have now.",
+        ],
+        "{paragraphs:#?}"
+    );
+    // The byline is removed from what Readability extracted.
+    assert!(!doc.text().contains("By Ann Lee"), "{}", doc.text());
+}
+
+/// When extraction finds nothing to read (here it takes the cookie banner, whose form is
+/// never shown), the page's visible text is read instead of "nothing to read".
+#[test]
+fn html_extraction_finding_nothing_falls_back_to_the_visible_text() {
+    let text = "Bridges are the oldest public works that still carry traffic today, and most \
+                of them were built to last longer than anyone who paid for them.";
+    let banner = "<div class=\"cookie\"><form><p>We use cookies to make this site work, and to \
+                  measure it. <button>Accept</button></p></form></div>";
+    for body in [
+        format!("<table><tr><td>{text}</td></tr><tr><td>{text}</td></tr></table>"),
+        format!("<pre>{text}</pre><blockquote>{text}</blockquote>"),
+    ] {
+        let page =
+            format!("<html><head><title>Bridges</title></head><body>{banner}{body}</body></html>");
+        let loaded = load_html(&page);
+        let all = loaded.document.text();
+        assert_eq!(all.matches("Bridges are the oldest").count(), 2, "{all}");
+        assert!(!all.contains("cookies"), "{all}");
+    }
+}
+
+/// The title is what the page declares, less the site's name; a lone `<h1>` with the
+/// site's name does not win over it, and an `<h1>` that agrees gives its wording.
+#[test]
+fn html_title_is_the_declared_one_unless_the_heading_agrees() {
+    let body = "<p>Compilers are slow because they do a great deal of work that nobody asked \
+                for, and most of that work is repeated on every build of the same code.</p>\
+                <p>Caching the results of that work would make most builds ten times faster, \
+                yet few compilers do it because the bookkeeping is hard to get right.</p>";
+    let site_heading = format!(
+        "<html><head><title>Why compilers are slow - Silicon Exposed</title></head><body>\
+         <header><h1>Silicon Exposed</h1></header><div class=\"post\">{body}</div></body></html>"
+    );
+    assert_eq!(
+        load_html(&site_heading).document.meta.title.as_deref(),
+        Some("Why compilers are slow")
+    );
+    // The site's name is longer than the title: og:site_name says which part it is.
+    let long_site = format!(
+        "<html><head><title>Slow compilers | Minecraft News and Updates Daily</title>\
+         <meta property=\"og:site_name\" content=\"Minecraft News and Updates Daily\"></head>\
+         <body><h1>Minecraft News</h1><div>{body}</div></body></html>"
+    );
+    assert_eq!(
+        load_html(&long_site).document.meta.title.as_deref(),
+        Some("Slow compilers")
+    );
+    let agreeing = format!(
+        "<html><head><meta property=\"og:title\" content=\"why compilers are slow\"></head>\
+         <body><article><h1>Why Compilers Are Slow</h1>{body}</article></body></html>"
+    );
+    assert_eq!(
+        load_html(&agreeing).document.meta.title.as_deref(),
+        Some("Why Compilers Are Slow")
+    );
+}
+
 #[test]
 fn markdown_article() {
     let loaded = open_path(&fixture("essay.md")).expect("loads");
