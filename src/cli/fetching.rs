@@ -38,6 +38,7 @@ pub enum Outcome {
 /// Loads the URL `spec` (as [`source::open`] does), showing progress and letting the user
 /// cancel.
 pub fn open_url(spec: &InputSpec, options: &LoadOptions) -> Result<Outcome, LoadError> {
+    let started = Instant::now();
     let progress = Arc::new(Progress::default());
     let (sender, receiver) = mpsc::channel();
     {
@@ -53,7 +54,6 @@ pub fn open_url(spec: &InputSpec, options: &LoadOptions) -> Result<Outcome, Load
     }
     let mut signals = Signals::new(ENDING_SIGNALS).ok();
     let line = ProgressLine::start();
-    let started = Instant::now();
     let ending = loop {
         match receiver.recv_timeout(Duration::ZERO) {
             Ok(result) => break Ending::Done(Box::new(result)),
@@ -106,8 +106,14 @@ fn vanished(spec: &InputSpec) -> LoadError {
 
 /// Waits up to `tick` for a key; `q` or `Esc` cancel (status 1), Ctrl-C interrupts (130).
 fn cancel_key(tick: Duration) -> Option<ExitCode> {
-    if !event::poll(tick).unwrap_or(false) {
-        return None;
+    match event::poll(tick) {
+        Ok(true) => {}
+        Ok(false) => return None,
+        Err(_) => {
+            // No keyboard to read (no terminal): just wait.
+            thread::sleep(tick);
+            return None;
+        }
     }
     match event::read() {
         Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
