@@ -148,6 +148,37 @@ mod tests {
         assert_eq!(app.quit, Some(Quit::Normal));
     }
 
+    fn status_line(app: &App) -> String {
+        let (width, height) = app.size;
+        let mut buf =
+            ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, width, height));
+        crate::ui::render::render(app, &mut buf);
+        (0..width).map(|x| buf[(x, height - 1)].symbol()).collect()
+    }
+
+    #[test]
+    fn not_saved_and_the_question_show_at_every_width() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = unsaved_app(dir.path());
+        for width in [30, 40, 60, 80, 100, 120, 169, 200] {
+            update(&mut app, Action::Resize(width, 24));
+            // Right after the edit (its message shown), and after the next key.
+            let status = status_line(&app);
+            assert!(status.contains("NOT SAVED"), "{width}: {status}");
+            update(&mut app, Action::Down);
+            let status = status_line(&app);
+            assert!(status.contains("NOT SAVED"), "{width}: {status}");
+            if width >= 100 {
+                assert!(status.contains("W saves elsewhere"), "{width}: {status}");
+            }
+            update(&mut app, Action::Quit);
+            let status = status_line(&app);
+            assert!(status.contains("d discard"), "{width}: {status}");
+            assert!(status.contains("w save"), "{width}: {status}");
+            update(&mut app, Action::Text(TextKey::Abort));
+        }
+    }
+
     #[test]
     fn esc_never_quits() {
         let doc = Document::from_paragraphs(Metadata::default(), &["One."]);
