@@ -7,9 +7,8 @@ use std::path::Path;
 
 use counterpoint::argument::detect::detect;
 use counterpoint::argument::edit::visible_detected;
-use counterpoint::argument::{ArgumentMap, ClaimKind, Origin};
+use counterpoint::argument::{ClaimKind, Origin};
 use counterpoint::cli::maps::{self, MapSource};
-use counterpoint::document::SentenceRef;
 use counterpoint::source::{self, InputSpec, LoadOptions};
 use counterpoint::ui::update::{Background, apply_background};
 use counterpoint::ui::{Action, App, update};
@@ -28,10 +27,6 @@ fn embedded_reader(claims: &Path) -> App {
     app.editing = Some(editing);
     app.analysing = true;
     app
-}
-
-fn anchors(map: &ArgumentMap) -> Vec<SentenceRef> {
-    map.items.iter().map(|item| item.anchor).collect()
 }
 
 #[test]
