@@ -233,3 +233,60 @@ fn esc_clears_what_is_open_and_never_quits() {
     update(&mut app, Action::Quit);
     assert!(app.quit.is_some());
 }
+
+/// A search made while a large file streams in finds what arrives after it too.
+#[test]
+fn a_search_follows_the_parts_of_a_streamed_file() {
+    use counterpoint::document::{Document, Metadata};
+    use counterpoint::ui::Maps;
+    use counterpoint::ui::update::{Background, apply_background};
+
+    let doc = Document::from_paragraphs(
+        Metadata::default(),
+        &["The ferry runs at noon.", "Nothing else."],
+    );
+    let mut app = App::new(doc, "big.txt".into(), Maps::default(), (80, 24));
+    app.loading = Some(0.5);
+    search(&mut app, "ferry");
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 1);
+    let part = Document::from_paragraphs(
+        Metadata::default(),
+        &["A second ferry, later.", "And a third ferry."],
+    );
+    apply_background(
+        &mut app,
+        Background::Part {
+            document: part,
+            progress: 1.0,
+            last: true,
+            notices: Vec::new(),
+        },
+    );
+    let search_state = app.search.clone().unwrap();
+    assert_eq!(search_state.matches.len(), 3);
+    for m in &search_state.matches {
+        let text = app.layout.block_text(&app.doc, m.block);
+        assert_eq!(&text[m.range.clone()], "ferry");
+    }
+    assert_eq!(search_state.current, Some(0), "the current match stays");
+    update(&mut app, Action::NextMatch);
+    assert!(app.message.as_deref().unwrap().starts_with("match 2/3"));
+}
+
+/// The thesis line is searched, and its matches follow it when the map shown changes it.
+#[test]
+fn matches_in_the_thesis_follow_the_map_shown() {
+    let mut app = embedded_app(120, 40);
+    let thesis = app.layout.thesis_block();
+    search(&mut app, "signals");
+    assert!(!app.search.as_ref().unwrap().in_block(thesis).is_empty());
+    update(&mut app, Action::Cancel);
+    search(&mut app, "signals");
+    update(&mut app, Action::ToggleSource);
+    let text = app.layout.block_text(&app.doc, thesis).to_string();
+    let in_thesis = app.search.as_ref().unwrap().in_block(thesis).to_vec();
+    assert_eq!(in_thesis.is_empty(), !text.contains("signals"), "{text}");
+    for m in in_thesis {
+        assert_eq!(&text[m.range], "signals");
+    }
+}

@@ -33,7 +33,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.unsaved_edits() {
         let save_as = key(app, Action::SaveClaimsAs);
         let full = format!(" NOT SAVED · {save_as} saves elsewhere ");
-        let badge = if full.width() * 3 <= usize::from(area.width) {
+        // The hint takes half of a narrow line at most; the file name and position give way.
+        let badge = if full.width() * 2 <= usize::from(area.width) {
             full
         } else {
             " NOT SAVED ".to_string()

@@ -168,7 +168,7 @@ mod tests {
             update(&mut app, Action::Down);
             let status = status_line(&app);
             assert!(status.contains("NOT SAVED"), "{width}: {status}");
-            if width >= 100 {
+            if width >= 80 {
                 assert!(status.contains("W saves elsewhere"), "{width}: {status}");
             }
             update(&mut app, Action::Quit);
