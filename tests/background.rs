@@ -7,9 +7,8 @@ use std::path::Path;
 
 use counterpoint::argument::detect::detect;
 use counterpoint::argument::edit::visible_detected;
-use counterpoint::argument::{ArgumentMap, ClaimKind, Origin};
+use counterpoint::argument::{ClaimKind, Origin};
 use counterpoint::cli::maps::{self, MapSource};
-use counterpoint::document::SentenceRef;
 use counterpoint::source::{self, InputSpec, LoadOptions};
 use counterpoint::ui::update::{Background, apply_background};
 use counterpoint::ui::{Action, App, update};
@@ -28,10 +27,6 @@ fn embedded_reader(claims: &Path) -> App {
     app.editing = Some(editing);
     app.analysing = true;
     app
-}
-
-fn anchors(map: &ArgumentMap) -> Vec<SentenceRef> {
-    map.items.iter().map(|item| item.anchor).collect()
 }
 
 #[test]
@@ -56,11 +51,17 @@ fn annotations_show_at_once_and_detections_join_them_later() {
     assert_eq!(app.showing, Origin::Annotated);
     let editing = app.editing.as_ref().unwrap();
     assert_eq!(editing.detected, detected);
+    // The detected view: the undecided detections, with the annotated items in place.
+    let undecided = visible_detected(&detected, &annotated, editing.editor.rejected());
+    assert!(!undecided.items.is_empty());
+    assert_eq!(app.maps.detected, editing.working_map());
+    for item in undecided.items.iter().chain(&annotated.items) {
+        assert!(app.maps.detected.items.contains(item), "{item:?}");
+    }
     assert_eq!(
-        app.maps.detected,
-        visible_detected(&detected, &annotated, editing.editor.rejected())
+        app.maps.detected.items.len(),
+        undecided.items.len() + annotated.items.len()
     );
-    assert!(!app.maps.detected.items.is_empty());
 }
 
 #[test]
@@ -95,9 +96,22 @@ fn an_edit_made_before_detection_finishes_is_kept() {
         (item.kind, item.origin),
         (ClaimKind::Key, Origin::Annotated)
     );
-    assert!(!anchors(&app.maps.detected).contains(&target));
+    // In the detected view the mark is there as the reader's own, not as a detection.
+    let at_target: Vec<_> = app
+        .maps
+        .detected
+        .items
+        .iter()
+        .filter(|i| i.anchor == target)
+        .collect();
+    assert_eq!(at_target.len(), 1, "{at_target:?}");
+    assert_eq!(at_target[0].origin, Origin::Annotated);
     assert!(
-        !app.maps.detected.items.is_empty(),
+        app.maps
+            .detected
+            .items
+            .iter()
+            .any(|i| i.origin == Origin::Detected),
         "the other detections are shown"
     );
     assert!(

@@ -153,3 +153,90 @@ fn assert_highlighted(session: &Session, sentence: &str) {
         session.screen_text()
     );
 }
+
+/// Whether some cell of `word` on screen has a background colour (a search match).
+fn highlighted(screen: &vt100::Screen, word: &str) -> bool {
+    {
+        let (rows, cols) = screen.size();
+        (0..rows.get()).any(|row| {
+            let text: String = (0..cols.get())
+                .map(|col| match screen.cell(row, col).map(|c| c.contents()) {
+                    Some(text) if !text.is_empty() => text.to_string(),
+                    _ => " ".to_string(),
+                })
+                .collect();
+            text.match_indices(word).any(|(byte, _)| {
+                let col = text[..byte].chars().count() as u16;
+                screen
+                    .cell(row, col)
+                    .is_some_and(|c| c.bgcolor() != vt100::Color::Default)
+            })
+        })
+    }
+}
+
+#[test]
+fn search_finds_words_of_the_title_and_the_notes_and_regular_expressions() {
+    let mut session = Session::start(Options {
+        cols: 120,
+        rows: 30,
+        args: &["--no-remember"],
+        ..Options::default()
+    });
+    session.wait_for_analysis();
+    // A word only the title has.
+    session.send("/Confrontation\r");
+    session.wait_for_text("match 1/1");
+    session.wait_for("the title's match", |s| highlighted(s, "Confrontation"));
+    // A word only the author's note has: the note is brought on screen.
+    session.send("/Institute\r");
+    session.wait_for("the note's match", |s| highlighted(s, "Institute"));
+    assert!(session.screen_text().contains("match 1/1"));
+    // A regular expression: "cyber-attacks" three times.
+    session.send("g/cyber.?attacks?\r");
+    session.wait_for_text("match 1/3");
+    session.wait_for("a match", |s| highlighted(s, "cyber-attack"));
+    // The prompt remembers: ↑ brings back the last pattern.
+    session.send("n");
+    session.wait_for_text("match 2/3");
+    session.send("/\x1b[A");
+    session.wait_for_text("/cyber.?attacks?");
+    session.send("\x1b");
+    session.wait_for("the prompt closed", |s| !s.contents().contains("/cyber"));
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}
+
+/// The reading pane's columns of each row (the sidebar cut off).
+fn text_rows(session: &Session) -> Vec<String> {
+    session
+        .rows()
+        .iter()
+        .map(|row| row.chars().take(50).collect())
+        .collect()
+}
+
+#[test]
+fn esc_does_not_quit_and_5j_scrolls_five_lines() {
+    let mut session = Session::start(Options {
+        cols: 100,
+        rows: 24,
+        args: &["--no-remember"],
+        ..Options::default()
+    });
+    session.wait_for_analysis();
+    session.send_and_settle("\x1b");
+    session.send_and_settle("\x1b");
+    session.wait_for_text("q quits");
+    let before = text_rows(&session);
+    session.send("5");
+    session.wait_for_text("count 5");
+    session.send_and_settle("j");
+    let after = text_rows(&session);
+    assert_eq!(after[0], before[5], "{after:#?}\n{before:#?}");
+    assert_eq!(after[10], before[15]);
+    // ZZ quits too.
+    session.send("ZZ");
+    assert_eq!(session.wait_exit(), 0);
+    assert!(session.terminal_restored());
+}

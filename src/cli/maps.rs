@@ -53,7 +53,7 @@ pub fn build(doc: &Document, source: MapSource) -> Result<(Maps, Editing, Vec<St
     let (maps, mut editing, notices) = annotated(doc, source)?;
     editing.detected = detect::detect(doc);
     let maps = Maps {
-        detected: editing.visible_detected(),
+        detected: editing.working_map(),
         ..maps
     };
     Ok((maps, editing, notices))

@@ -75,13 +75,22 @@ pub enum Action {
     ReloadClaims,
     /// Save the annotations to a new file (when the old one changed on disk).
     SaveClaimsAs,
-    /// Close an overlay, or quit when none is open.
+    /// Go to a percentage of the article (the count typed before it; none: the top).
+    Percent,
+    /// Open the `:` command line (`:q` quits, `:12` goes to ¶12).
+    Command,
+    /// The first `Z` of `ZZ`, which quits (as in vi and less).
+    QuitZ,
+    /// Close an overlay or prompt, clear the count, filter or search highlight. Never
+    /// quits.
     Cancel,
     Quit,
     /// Ctrl-C: quit with the status of an interrupted program.
     Interrupt,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// A digit of a count typed before a motion (`5j`): only keys no binding takes.
+    Digit(u8),
     /// A key typed into a prompt or as a mark letter.
     Text(TextKey),
     Mouse(MouseInput),
@@ -94,6 +103,22 @@ pub enum TextKey {
     Backspace,
     Submit,
     Abort,
+    /// Delete the character under the cursor.
+    Delete,
+    Left,
+    Right,
+    /// Home or Ctrl-A / End or Ctrl-E.
+    Home,
+    End,
+    /// Ctrl-W: delete the word before the cursor.
+    DeleteWord,
+    /// Ctrl-U: delete everything before the cursor.
+    DeleteToStart,
+    /// Ctrl-K: delete everything from the cursor on.
+    DeleteToEnd,
+    /// Up / Down: older / newer line of the prompt's history.
+    Older,
+    Newer,
 }
 
 /// A mouse event at a screen cell.
@@ -114,7 +139,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 46] = [
+    pub const BINDABLE: [Action; 49] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -158,9 +183,12 @@ impl Action {
         Action::Export,
         Action::ReloadClaims,
         Action::SaveClaimsAs,
+        Action::Percent,
+        Action::Command,
         Action::ToggleHelp,
         Action::Cancel,
         Action::Quit,
+        Action::QuitZ,
     ];
 
     /// A short description for the help overlay.
@@ -210,10 +238,14 @@ impl Action {
             Action::Export => "export the map: then j, m, a or i (JSON, Markdown, Argdown, AIF)",
             Action::ReloadClaims => "reload the annotation file from disk",
             Action::SaveClaimsAs => "save the annotations to a new file",
-            Action::Cancel => "close the overlay, or quit",
-            Action::Quit => "quit",
+            Action::Percent => "go to N percent (50p); alone: the top",
+            Action::Command => ":q quits, :q! quits dropping unsaved edits, :N goes to ¶N",
+            Action::QuitZ => "ZZ quits",
+            Action::Cancel => "close, clear the count, filter or search (never quits)",
+            Action::Quit => "quit (asks first if map edits are not saved)",
             Action::Interrupt => "quit (status 130, as an interrupt)",
             Action::Resize(..) => "terminal resized",
+            Action::Digit(_) => "count",
             Action::Text(_) => "typed text",
             Action::Mouse(_) => "mouse",
         }
@@ -268,10 +300,14 @@ impl Action {
             Action::Export => "export",
             Action::ReloadClaims => "reload_claims",
             Action::SaveClaimsAs => "save_claims_as",
+            Action::Percent => "percent",
+            Action::Command => "command",
+            Action::QuitZ => "quit_zz",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",
             Action::Resize(..) => "resize",
+            Action::Digit(_) => "digit",
             Action::Text(_) => "text",
             Action::Mouse(_) => "mouse",
         }
@@ -285,12 +321,15 @@ impl Action {
     /// Actions whose key is the first of two: the next key press is a mark letter, not an
     /// action of its own.
     pub fn awaits_letter(self) -> bool {
-        matches!(self, Action::SetMark | Action::GoToMark)
+        matches!(self, Action::SetMark | Action::GoToMark | Action::QuitZ)
     }
 
     /// Actions that open a line for typing (the search prompt).
     pub fn awaits_text(self) -> bool {
-        matches!(self, Action::SearchForward | Action::SearchBackward)
+        matches!(
+            self,
+            Action::SearchForward | Action::SearchBackward | Action::Command
+        )
     }
 }
 

@@ -248,7 +248,7 @@ fn action_for(app: &App, event: &TermEvent) -> Option<Action> {
             } else if app.expects_text() {
                 text_key(key).map(Action::Text)
             } else {
-                app.keymap.action(key)
+                app.keymap.action(key).or_else(|| count_digit(key))
             }
         }
         TermEvent::Resize(width, height) => Some(Action::Resize(*width, *height)),
@@ -270,14 +270,44 @@ fn action_for(app: &App, event: &TermEvent) -> Option<Action> {
     }
 }
 
-/// A key as text for a prompt.
-fn text_key(key: Key) -> Option<TextKey> {
+/// A digit no binding takes, as part of a count (`5j`).
+fn count_digit(key: Key) -> Option<Action> {
     match key.code {
-        _ if key.ctrl => None,
+        KeyCode::Char(c) if !key.ctrl => c.to_digit(10).map(|d| Action::Digit(d as u8)),
+        _ => None,
+    }
+}
+
+/// A key as text for a prompt: characters, and the line editing keys of shells
+/// (readline's Ctrl-A, Ctrl-E, Ctrl-W, Ctrl-U, Ctrl-K, Ctrl-H).
+fn text_key(key: Key) -> Option<TextKey> {
+    if key.ctrl {
+        return match key.code {
+            KeyCode::Char('a') => Some(TextKey::Home),
+            KeyCode::Char('e') => Some(TextKey::End),
+            KeyCode::Char('w') => Some(TextKey::DeleteWord),
+            KeyCode::Char('u') => Some(TextKey::DeleteToStart),
+            KeyCode::Char('k') => Some(TextKey::DeleteToEnd),
+            KeyCode::Char('h') => Some(TextKey::Backspace),
+            KeyCode::Char('b') => Some(TextKey::Left),
+            KeyCode::Char('f') => Some(TextKey::Right),
+            KeyCode::Char('p') => Some(TextKey::Older),
+            KeyCode::Char('n') => Some(TextKey::Newer),
+            _ => None,
+        };
+    }
+    match key.code {
         KeyCode::Char(c) => Some(TextKey::Char(c)),
         KeyCode::Backspace => Some(TextKey::Backspace),
+        KeyCode::Delete => Some(TextKey::Delete),
         KeyCode::Enter => Some(TextKey::Submit),
         KeyCode::Esc => Some(TextKey::Abort),
+        KeyCode::Left => Some(TextKey::Left),
+        KeyCode::Right => Some(TextKey::Right),
+        KeyCode::Home => Some(TextKey::Home),
+        KeyCode::End => Some(TextKey::End),
+        KeyCode::Up => Some(TextKey::Older),
+        KeyCode::Down => Some(TextKey::Newer),
         _ => None,
     }
 }

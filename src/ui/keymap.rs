@@ -305,9 +305,13 @@ impl Default for Keymap {
             (Key::char('e'), Export),
             (Key::char('R'), ReloadClaims),
             (Key::char('W'), SaveClaimsAs),
+            (Key::char('p'), Percent),
+            (Key::char('%'), Percent),
+            (Key::char(':'), Command),
             (Key::char('?'), ToggleHelp),
             (Key::plain(K::Esc), Cancel),
             (Key::char('q'), Quit),
+            (Key::char('Z'), QuitZ),
             (INTERRUPT_KEY, Interrupt),
         ];
         Keymap { bindings }

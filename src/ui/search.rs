@@ -1,12 +1,17 @@
-//! Searching the body text: smart case (case-insensitive unless the pattern has a
-//! capital), every match found once per pattern, stepping forward or backward with wrap.
+//! Searching everything the reading pane draws (title, standfirst, byline, thesis,
+//! headings, paragraphs, code, notes): a regular expression (the `regex` crate) when the
+//! pattern has special characters, else the text as typed; smart case (case-insensitive
+//! unless the pattern has a capital); every match found once per pattern, stepping
+//! forward or backward with wrap.
 
 use std::ops::Range;
 
-/// One occurrence: a byte range of a paragraph's text.
+use regex::{Regex, RegexBuilder};
+
+/// One occurrence: a byte range of a layout block's text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    pub paragraph: usize,
+    pub block: usize,
     pub range: Range<usize>,
 }
 
@@ -21,6 +26,10 @@ pub enum Direction {
 pub struct Search {
     pub pattern: String,
     pub direction: Direction,
+    /// What the pattern was read as, when that needs saying (an invalid regular
+    /// expression searched as plain text).
+    pub note: Option<String>,
+    matcher: Regex,
     /// In reading order.
     pub matches: Vec<Match>,
     /// Index of the current match.
@@ -34,28 +43,148 @@ pub enum Step {
     NotFound,
 }
 
+/// The matcher for a pattern, and a note when it could not be read as typed. A pattern
+/// without special characters is literal; one that is not a valid regular expression is
+/// searched as plain text, and the note says why.
+pub fn matcher(pattern: &str) -> (Regex, Option<String>) {
+    let build = |source: &str| {
+        RegexBuilder::new(source)
+            .case_insensitive(!has_capital(pattern))
+            .size_limit(1 << 24)
+            .build()
+    };
+    let literal = regex::escape(pattern);
+    if literal != pattern {
+        match build(pattern) {
+            Ok(regex) => return (regex, None),
+            Err(error) => {
+                let reason = short_error(&error);
+                let regex = build(&literal).expect("an escaped pattern is valid");
+                let note = format!("not a regular expression ({reason}): searched as text");
+                return (regex, Some(note));
+            }
+        }
+    }
+    (build(&literal).expect("an escaped pattern is valid"), None)
+}
+
+/// Smart case: a capital letter in the pattern, other than in an escape (`\S`, `\W`,
+/// `\p{Lu}`), makes the search exact.
+fn has_capital(pattern: &str) -> bool {
+    let mut escaped = false;
+    let mut in_class_name = false;
+    for c in pattern.chars() {
+        if in_class_name {
+            in_class_name = c != '}';
+            continue;
+        }
+        if escaped {
+            escaped = false;
+            in_class_name = matches!(c, 'p' | 'P');
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            c if c.is_uppercase() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The last line of the regex crate's message ("error: unclosed group" → "unclosed group").
+fn short_error(error: &regex::Error) -> String {
+    let text = error.to_string();
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let last = last.trim().trim_start_matches("error:").trim();
+    if last.is_empty() {
+        "invalid".to_string()
+    } else {
+        crate::source::sanitize::one_line(last)
+    }
+}
+
 impl Search {
-    /// Finds every match of `pattern` in `paragraphs` (each given as its text).
+    /// Finds every match of `pattern` in `blocks` (each given as its text, in reading
+    /// order; the block number is the position).
     pub fn new<'a>(
         pattern: &str,
         direction: Direction,
-        paragraphs: impl Iterator<Item = &'a str>,
+        blocks: impl Iterator<Item = &'a str>,
     ) -> Self {
-        let matches = if pattern.is_empty() {
-            Vec::new()
-        } else {
-            find_all(pattern, paragraphs)
-        };
-        Search {
+        let (matcher, note) = matcher(pattern);
+        let mut search = Search {
             pattern: pattern.to_string(),
             direction,
-            matches,
+            note,
+            matcher,
+            matches: Vec::new(),
             current: None,
+        };
+        if !pattern.is_empty() {
+            for (block, text) in blocks.enumerate() {
+                search.find_in(block, text);
+            }
         }
+        search
+    }
+
+    fn find_in(&mut self, block: usize, text: &str) {
+        // An empty match (`x*`, `^`) shows nothing and would never move on: skipped.
+        let found = self
+            .matcher
+            .find_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| Match {
+                block,
+                range: m.range(),
+            });
+        self.matches.extend(found);
+    }
+
+    /// Finds the matches again in the blocks from `first` on (given from `first` on),
+    /// after their text or numbering changed; the current match stays current if it is
+    /// still there.
+    pub fn refind_from<'a>(&mut self, first: usize, blocks: impl Iterator<Item = &'a str>) {
+        let current = self.current_match().map(|m| (m.block, m.range.start));
+        let keep = self.matches.partition_point(|m| m.block < first);
+        self.matches.truncate(keep);
+        if !self.pattern.is_empty() {
+            for (offset, text) in blocks.enumerate() {
+                self.find_in(first + offset, text);
+            }
+        }
+        self.restore(current);
+    }
+
+    /// Finds the matches of one block again (its text changed, not its number).
+    pub fn refind_block(&mut self, block: usize, text: &str) {
+        let current = self.current_match().map(|m| (m.block, m.range.start));
+        let start = self.matches.partition_point(|m| m.block < block);
+        let end = self.matches.partition_point(|m| m.block <= block);
+        let rest = self.matches.split_off(end);
+        self.matches.truncate(start);
+        if !self.pattern.is_empty() {
+            self.find_in(block, text);
+        }
+        self.matches.extend(rest);
+        self.restore(current);
+    }
+
+    fn restore(&mut self, current: Option<(usize, usize)>) {
+        self.current = current.and_then(|(block, start)| {
+            self.matches
+                .iter()
+                .position(|m| m.block == block && m.range.start == start)
+        });
     }
 
     /// Moves to the next match in the search's direction (the other way when `reverse`),
-    /// starting after or before `from` (a paragraph and byte offset), or at it when
+    /// starting after or before `from` (a block and byte offset), or at it when
     /// `inclusive`.
     pub fn step(&mut self, from: (usize, usize), inclusive: bool, reverse: bool) -> Step {
         if self.matches.is_empty() {
@@ -63,7 +192,7 @@ impl Search {
             return Step::NotFound;
         }
         let forward = (self.direction == Direction::Forward) != reverse;
-        let key = |m: &Match| (m.paragraph, m.range.start);
+        let key = |m: &Match| (m.block, m.range.start);
         let (index, wrapped) = if forward {
             match self
                 .matches
@@ -91,10 +220,10 @@ impl Search {
         self.current.and_then(|i| self.matches.get(i))
     }
 
-    /// Matches inside one paragraph (for highlighting what is on screen).
-    pub fn in_paragraph(&self, paragraph: usize) -> &[Match] {
-        let start = self.matches.partition_point(|m| m.paragraph < paragraph);
-        let end = self.matches.partition_point(|m| m.paragraph <= paragraph);
+    /// Matches inside one block (for highlighting what is on screen).
+    pub fn in_block(&self, block: usize) -> &[Match] {
+        let start = self.matches.partition_point(|m| m.block < block);
+        let end = self.matches.partition_point(|m| m.block <= block);
         &self.matches[start..end]
     }
 }
@@ -108,29 +237,6 @@ pub fn contains_smart_case(text: &str, pattern: &str) -> bool {
             .next()
             .is_some()
     }
-}
-
-/// Smart case: a pattern with a capital letter is matched exactly, otherwise without case.
-fn find_all<'a>(pattern: &str, paragraphs: impl Iterator<Item = &'a str>) -> Vec<Match> {
-    let exact = pattern.chars().any(char::is_uppercase);
-    let needle = if exact {
-        pattern.to_string()
-    } else {
-        pattern.to_lowercase()
-    };
-    let mut matches = Vec::new();
-    for (paragraph, text) in paragraphs.enumerate() {
-        if exact {
-            matches.extend(text.match_indices(&needle).map(|(start, m)| Match {
-                paragraph,
-                range: start..start + m.len(),
-            }));
-        } else {
-            matches
-                .extend(find_ignoring_case(text, &needle).map(|range| Match { paragraph, range }));
-        }
-    }
-    matches
 }
 
 /// Case-insensitive search that reports ranges of the original text, even where
@@ -209,7 +315,7 @@ mod tests {
         assert_eq!(
             exact.matches[1],
             Match {
-                paragraph: 2,
+                block: 2,
                 range: 21..28
             }
         );
@@ -250,8 +356,8 @@ mod tests {
         assert_eq!(search.matches.len(), 1);
         let m = &search.matches[0];
         assert_eq!(&text[0][m.range.clone()], "Ärger");
-        assert_eq!(search.in_paragraph(0).len(), 1);
-        assert!(search.in_paragraph(1).is_empty());
+        assert_eq!(search.in_block(0).len(), 1);
+        assert!(search.in_block(1).is_empty());
     }
 
     #[test]
@@ -263,7 +369,49 @@ mod tests {
             text.into_iter(),
         );
         assert_eq!(search.matches.len(), 1);
-        assert_eq!(search.matches[0].paragraph, 1);
+        assert_eq!(search.matches[0].block, 1);
+    }
+
+    #[test]
+    fn special_characters_make_a_regular_expression() {
+        let text = ["The year 2015 and 1999.", "colour or color"];
+        let years = Search::new(r"\d{4}", Direction::Forward, text.into_iter());
+        assert_eq!(years.matches.len(), 2);
+        assert!(years.note.is_none());
+        let either = Search::new("colou?r", Direction::Forward, text.into_iter());
+        assert_eq!(either.matches.len(), 2);
+        // Smart case still holds, and escapes are not capitals.
+        let words = Search::new(r"\Sear", Direction::Forward, text.into_iter());
+        assert_eq!(words.matches.len(), 1, "{:?}", words.matches);
+        let exact = Search::new("THE", Direction::Forward, text.into_iter());
+        assert!(exact.matches.is_empty());
+    }
+
+    #[test]
+    fn an_invalid_regular_expression_is_searched_as_text_and_says_so() {
+        let text = ["f(x) = y", "f x"];
+        let search = Search::new("f(x", Direction::Forward, text.into_iter());
+        assert_eq!(search.matches.len(), 1);
+        assert_eq!(search.matches[0].range, 0..3);
+        let note = search.note.expect("a note");
+        assert!(note.contains("unclosed group"), "{note}");
+        assert!(!note.contains('\n'));
+    }
+
+    #[test]
+    fn empty_matches_are_skipped_and_blocks_are_found_again() {
+        let text = ["aaa", "b"];
+        let empty = Search::new("x*", Direction::Forward, text.into_iter());
+        assert!(empty.matches.is_empty());
+        let mut search = Search::new("b", Direction::Forward, ["b", "a", "b"].into_iter());
+        search.step((2, 0), true, false);
+        search.refind_block(1, "bb");
+        assert_eq!(search.matches.len(), 4);
+        assert_eq!(search.current_match().map(|m| m.block), Some(2));
+        search.refind_from(2, ["ab", "b"].into_iter());
+        assert_eq!(search.in_block(2).len(), 1);
+        assert_eq!(search.in_block(3).len(), 1);
+        assert_eq!(search.current, None, "the current match moved");
     }
 
     proptest::proptest! {
@@ -272,11 +420,11 @@ mod tests {
         #[test]
         fn search_never_panics_and_matches_are_real(
             paragraphs in proptest::collection::vec("[a-zA-Z .é]{0,6}", 1..6),
-            pattern in "[a-z .é]{1,12}",
+            pattern in "[a-z é]{1,12}",
         ) {
             let search = Search::new(&pattern, Direction::Forward, paragraphs.iter().map(String::as_str));
             for m in &search.matches {
-                let found = &paragraphs[m.paragraph][m.range.clone()];
+                let found = &paragraphs[m.block][m.range.clone()];
                 proptest::prop_assert_eq!(found.to_lowercase(), pattern.to_lowercase());
             }
         }

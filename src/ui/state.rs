@@ -12,6 +12,7 @@ use crate::document::{Document, SentenceRef};
 use crate::layout::{Anchor, BlockKind, Layout};
 
 use super::keymap::Keymap;
+pub use super::prompt::{Prompt, PromptHistory};
 use super::screen::{Areas, ViewPrefs};
 use super::search::{Direction, Search};
 use super::sidebar;
@@ -26,7 +27,7 @@ pub enum Focus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Quit {
-    /// `q`, or `Esc` with nothing open.
+    /// `q`, `ZZ`, `:q` (after asking, when map edits are not saved).
     Normal,
     /// Ctrl-C.
     Interrupted,
@@ -40,13 +41,6 @@ pub enum Overlay {
     Outline { selected: usize },
 }
 
-/// A line being typed in the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    pub purpose: PromptPurpose,
-    pub text: String,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptPurpose {
     Search(Direction),
@@ -56,6 +50,8 @@ pub enum PromptPurpose {
     Note,
     /// A path to save the annotations to.
     SaveAs,
+    /// A command after `:` (`q`, `q!`, a paragraph number), as in vi and less.
+    Command,
 }
 
 /// The first key of a two-key command, waiting for its letter.
@@ -65,6 +61,10 @@ pub enum Pending {
     GoToMark,
     /// The format letter after `e`.
     Export,
+    /// The second `Z` of `ZZ` (quit).
+    QuitZ,
+    /// Quitting with map edits not saved: `w` saves elsewhere, `d` discards, else cancel.
+    QuitUnsaved,
 }
 
 /// Where jumps came from and went back from, like vim's jump list.
@@ -100,6 +100,19 @@ impl Editing {
     /// accepted or rejected.
     pub fn visible_detected(&self) -> ArgumentMap {
         visible_detected(&self.detected, self.editor.map(), self.editor.rejected())
+    }
+
+    /// What the detected view lists: the undecided detections and, in their places, the
+    /// reader's own items (accepted or marked), so deciding one item moves no other.
+    pub fn working_map(&self) -> ArgumentMap {
+        let mut items = self.editor.map().items.clone();
+        items.extend(self.visible_detected().items);
+        ArgumentMap::new(items)
+    }
+
+    /// Whether the map has changes that are not in any file.
+    pub fn unsaved(&self) -> bool {
+        self.editor.is_modified()
     }
 }
 
@@ -147,7 +160,14 @@ pub struct App {
     pub editing: Option<Editing>,
     pub search: Option<Search>,
     pub prompt: Option<Prompt>,
+    /// Lines entered at the prompts, for Up/Down.
+    pub prompt_history: PromptHistory,
     pub pending: Option<Pending>,
+    /// A count typed before a motion (`5j`, `10G`, `50p`), shown while typed.
+    pub count: Option<u32>,
+    /// Quit once the annotations are saved elsewhere (chosen when quitting with unsaved
+    /// edits).
+    pub quit_after_save: bool,
     pub history: History,
     pub marks: BTreeMap<char, Anchor>,
     pub layout: Layout,
@@ -194,7 +214,10 @@ impl App {
             editing: None,
             search: None,
             prompt: None,
+            prompt_history: PromptHistory::default(),
             pending: None,
+            count: None,
+            quit_after_save: false,
             history: History::default(),
             marks: BTreeMap::new(),
             layout,
@@ -243,6 +266,11 @@ impl App {
     /// Rows of the reading pane.
     pub fn viewport_rows(&self) -> u32 {
         self.areas().map_or(1, |a| u32::from(a.reading.height))
+    }
+
+    /// Whether the map has edits that are not saved (a save failed, say).
+    pub fn unsaved_edits(&self) -> bool {
+        self.editing.as_ref().is_some_and(Editing::unsaved)
     }
 
     /// Whether the next key is text (a prompt or a mark letter), not a command.

@@ -9,7 +9,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::ui::state::App;
 
-const FOOTER: &str = "In the sidebar, ↓/↑ select; Enter jumps. ≈ marks detected items.";
+const FOOTER: [&str; 3] = [
+    "In the sidebar, ↓/↑ select; Enter jumps. ≈ marks detected items.",
+    "A count repeats a motion: 5j, 3 Space; 10G goes to ¶10, 50p to 50%.",
+    "Prompts: ←/→ Home/End Ctrl-a/e, Ctrl-w word, Ctrl-u line, ↑/↓ history.",
+];
 
 /// Draws the key list, scrolled by `scroll` rows when it is taller than the screen.
 pub fn render(app: &App, scroll: u16, screen: Rect, buf: &mut Buffer) {
@@ -53,7 +57,11 @@ pub fn render(app: &App, scroll: u16, screen: Rect, buf: &mut Buffer) {
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!(" {FOOTER}"), theme.sidebar_rebuttal));
+    lines.extend(
+        FOOTER
+            .iter()
+            .map(|line| Line::styled(format!(" {line}"), theme.sidebar_rebuttal)),
+    );
     let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2).min(screen.width);
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = Rect::new(

@@ -60,7 +60,7 @@ fn draw_line(
     let text = app.layout.block_text(doc, block);
     let range = lines[index].clone();
     let width = areas.text.width;
-    let (base, decorations, prefix) = match app.layout.kind(block) {
+    let (base, mut decorations, prefix) = match app.layout.kind(block) {
         BlockKind::Title => (theme.title, Vec::new(), None),
         BlockKind::Dek => (theme.dek, Vec::new(), None),
         BlockKind::Byline => (theme.byline, Vec::new(), None),
@@ -109,17 +109,6 @@ fn draw_line(
                     .add_modifier(ratatui::style::Modifier::UNDERLINED);
                 decorations.push((paragraph.sentences[at.sentence].clone(), cursor));
             }
-            if let Some(search) = &app.search {
-                let current = search.current_match();
-                for m in search.in_paragraph(p) {
-                    let style = if Some(m) == current {
-                        theme.search_current
-                    } else {
-                        theme.search_match
-                    };
-                    decorations.push((m.range.clone(), style));
-                }
-            }
             let prefix = match &paragraph.kind {
                 ParagraphKind::Body => None,
                 ParagraphKind::Quote => Some(Span::styled("│ ", theme.quote_bar)),
@@ -144,6 +133,18 @@ fn draw_line(
             (base, decorations, prefix)
         }
     };
+    // Search matches over everything, in every block the pane draws.
+    if let Some(search) = &app.search {
+        let current = search.current_match();
+        for m in search.in_block(block) {
+            let style = if Some(m) == current {
+                theme.search_current
+            } else {
+                theme.search_match
+            };
+            decorations.push((m.range.clone(), style));
+        }
+    }
     let mut spans: Vec<Span> = prefix.into_iter().collect();
     spans.extend(line_spans(text, range, base, &decorations));
     put_line(buf, areas.text.x, y, &Line::from(spans), width);

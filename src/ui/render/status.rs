@@ -3,24 +3,43 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::cells::put_line;
 use crate::ui::action::Action;
 use crate::ui::search::Direction;
-use crate::ui::state::{App, Focus, Pending, PromptPurpose};
+use crate::ui::state::{App, Focus, Pending, Prompt, PromptPurpose};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     buf.set_style(area, theme.status);
-    if let Some(line) = typing_line(app) {
+    if let Some(prompt) = &app.prompt {
+        let line = prompt_line(app, prompt, usize::from(area.width));
+        put_line(buf, area.x, area.y, &line, area.width);
+        return;
+    }
+    if let Some(line) = pending_line(app, usize::from(area.width)) {
         let spans = vec![
             Span::styled(line, theme.prompt),
             Span::styled(" ", theme.status_message),
         ];
         put_line(buf, area.x, area.y, &Line::from(spans), area.width);
         return;
+    }
+    let mut spans = Vec::new();
+    // Unsaved edits are said first, so that no width cuts it off.
+    if app.unsaved_edits() {
+        let save_as = key(app, Action::SaveClaimsAs);
+        let full = format!(" NOT SAVED · {save_as} saves elsewhere ");
+        // The hint takes half of a narrow line at most; the file name and position give way.
+        let badge = if full.width() * 2 <= usize::from(area.width) {
+            full
+        } else {
+            " NOT SAVED ".to_string()
+        };
+        spans.push(Span::styled(badge, theme.search_current));
     }
     let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
     let notices: Vec<&str> = app
@@ -32,8 +51,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if !notices.is_empty() {
         left.push_str(&format!("  [{}]", notices.join("; ")));
     }
-    let mut spans = vec![Span::styled(left, theme.status)];
-    let message = app.message.clone().or_else(|| search_state(app));
+    spans.push(Span::styled(left, theme.status));
+    let message = match app.count {
+        Some(count) => Some(format!("count {count}")),
+        None => app.message.clone().or_else(|| search_state(app)),
+    };
     if let Some(message) = message {
         spans.push(Span::styled(format!("  {message}"), theme.status_message));
     }
@@ -48,25 +70,55 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
-/// What is being typed: a search, a filter, or the letter of a mark.
-fn typing_line(app: &App) -> Option<String> {
-    if let Some(prompt) = &app.prompt {
-        let label = match prompt.purpose {
-            PromptPurpose::Search(Direction::Forward) => "/",
-            PromptPurpose::Search(Direction::Backward) => "search backward: ",
-            PromptPurpose::Filter => "filter sidebar: ",
-            PromptPurpose::Note => "note: ",
-            PromptPurpose::SaveAs => "save annotations as: ",
-        };
-        return Some(format!("{label}{}", prompt.text));
+/// The first key bound to an action, as help writes it.
+fn key(app: &App, action: Action) -> String {
+    app.keymap
+        .keys(action)
+        .first()
+        .map_or_else(|| "?".into(), |k| k.label())
+}
+
+/// A line being typed: its label, its text with the cursor shown as a reversed cell, and
+/// as much of the text as fits, the cursor always in view.
+fn prompt_line(app: &App, prompt: &Prompt, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let label = match prompt.purpose {
+        PromptPurpose::Search(Direction::Forward) => "/",
+        PromptPurpose::Search(Direction::Backward) => "search backward: ",
+        PromptPurpose::Filter => "filter sidebar: ",
+        PromptPurpose::Note => "note: ",
+        PromptPurpose::SaveAs => "save annotations as: ",
+        PromptPurpose::Command => ":",
+    };
+    let before = &prompt.text[..prompt.cursor];
+    let mut after = prompt.text[prompt.cursor..].chars();
+    let under = after.next().map_or_else(|| " ".to_string(), String::from);
+    let after: String = after.collect();
+    // Keep the cursor on screen: drop characters from the front of what is before it.
+    let room = width.saturating_sub(label.width() + under.width() + 1);
+    let mut shown_before = before;
+    while shown_before.width() > room {
+        let mut chars = shown_before.chars();
+        chars.next();
+        shown_before = chars.as_str();
     }
-    app.pending.map(|pending| {
-        match pending {
-            Pending::SetMark => "set mark: type a letter",
-            Pending::GoToMark => "go to mark: type a letter (' for the last jump)",
-            Pending::Export => "export as: j JSON, m Markdown, a Argdown, i AIF",
-        }
-        .to_string()
+    let cursor = theme.prompt.add_modifier(Modifier::REVERSED);
+    Line::from(vec![
+        Span::styled(label.to_string(), theme.prompt),
+        Span::styled(shown_before.to_string(), theme.prompt),
+        Span::styled(under, cursor),
+        Span::styled(after, theme.prompt),
+    ])
+}
+
+/// The letter awaited after `m`, `'`, `e` or `Z`, or the question before quitting.
+fn pending_line(app: &App, width: usize) -> Option<String> {
+    Some(match app.pending? {
+        Pending::SetMark => "set mark: type a letter".to_string(),
+        Pending::GoToMark => "go to mark: type a letter (' for the last jump)".to_string(),
+        Pending::Export => "export as: j JSON, m Markdown, a Argdown, i AIF".to_string(),
+        Pending::QuitZ => "Z: Z again quits".to_string(),
+        Pending::QuitUnsaved => crate::ui::update::quit_question(width).to_string(),
     })
 }
 
@@ -105,12 +157,7 @@ fn search_state(app: &App) -> Option<String> {
 
 /// Focus and the keys that matter most, as the keymap binds them.
 fn hints(app: &App) -> String {
-    let key = |action| {
-        app.keymap
-            .keys(action)
-            .first()
-            .map_or_else(|| "?".into(), |k| k.label())
-    };
+    let key = |action| key(app, action);
     let focus = match app.focus {
         Focus::Reading => "reading",
         Focus::Sidebar => "sidebar",

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::Document;
-use crate::layout::Anchor;
+use crate::layout::{Anchor, BlockKind};
 use crate::ui::state::{App, Editing, Maps};
 
 use super::{reading, sidebar, view};
@@ -31,6 +31,16 @@ pub enum Background {
     Detected(ArgumentMap),
 }
 
+/// The block after the last of the body: the notes' heading, or the end.
+fn body_end(app: &App) -> usize {
+    let layout = &app.layout;
+    let notes = (0..layout.block_count())
+        .rev()
+        .take_while(|&b| matches!(layout.kind(b), BlockKind::NotesHeading | BlockKind::Note(_)))
+        .last();
+    notes.unwrap_or(layout.block_count())
+}
+
 pub fn apply(app: &mut App, message: Background) {
     match message {
         Background::Part {
@@ -39,9 +49,16 @@ pub fn apply(app: &mut App, message: Background) {
             last,
             notices,
         } => {
+            // The blocks after the body so far (the notes) are renumbered by `extend`.
+            let body_end = body_end(app);
             // Nobody else holds the document while it loads, so this does not copy it.
             Arc::make_mut(&mut app.doc).append(document);
             app.layout.extend(&app.doc);
+            if let Some(search) = app.search.as_mut() {
+                let (layout, doc) = (&app.layout, &app.doc);
+                let blocks = (body_end..layout.block_count()).map(|b| layout.block_text(doc, b));
+                search.refind_from(body_end, blocks);
+            }
             // More paragraphs may need a wider gutter, and so a narrower text column.
             if app
                 .areas()
@@ -92,7 +109,7 @@ pub fn apply(app: &mut App, message: Background) {
                 // What the reader marked or rejected meanwhile stays; detections at those
                 // sentences are not shown.
                 editing.detected = detected;
-                app.maps.detected = editing.visible_detected();
+                app.maps.detected = editing.working_map();
             }
             super::map_shown(app);
             let count = app.sidebar_view().entry_count();

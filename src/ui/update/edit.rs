@@ -105,7 +105,7 @@ pub fn mark(app: &mut App, kind: ClaimKind) {
     };
     let Some(editing) = editing(app) else { return };
     let outcome = editing.editor.mark(at, kind);
-    finish(app, outcome, true);
+    finish(app, outcome);
 }
 
 pub fn link_rebuttal(app: &mut App) {
@@ -126,7 +126,7 @@ pub fn link_rebuttal(app: &mut App) {
         editing.editor.accept(&item);
     }
     let outcome = editing.editor.link_rebuttal(item.anchor, at);
-    finish(app, outcome, true);
+    finish(app, outcome);
 }
 
 pub fn accept_or_reject(app: &mut App, accept: bool) {
@@ -140,7 +140,7 @@ pub fn accept_or_reject(app: &mut App, accept: bool) {
     } else {
         editing.editor.reject(&item)
     };
-    finish(app, outcome, false);
+    finish(app, outcome);
 }
 
 pub fn delete(app: &mut App) {
@@ -150,16 +150,16 @@ pub fn delete(app: &mut App) {
     };
     let Some(editing) = editing(app) else { return };
     let outcome = editing.editor.delete(item.anchor);
-    finish(app, outcome, true);
+    finish(app, outcome);
 }
 
 pub fn open_note(app: &mut App) {
     match selected_item(app) {
         Some(item) if item.origin == Origin::Annotated => {
-            app.prompt = Some(Prompt {
-                purpose: PromptPurpose::Note,
-                text: item.note.unwrap_or_default(),
-            });
+            app.prompt = Some(Prompt::new(
+                PromptPurpose::Note,
+                item.note.unwrap_or_default(),
+            ));
         }
         _ => app.message = Some("select an annotated item for a note".into()),
     }
@@ -173,7 +173,7 @@ pub fn set_note(app: &mut App, text: String) {
     let Some(editing) = editing(app) else { return };
     let note = Some(text).filter(|t| !t.trim().is_empty());
     let outcome = editing.editor.set_note(item.anchor, note);
-    finish(app, outcome, true);
+    finish(app, outcome);
 }
 
 pub fn undo(app: &mut App, redo: bool) {
@@ -183,19 +183,18 @@ pub fn undo(app: &mut App, redo: bool) {
     } else {
         editing.editor.undo()
     };
-    finish(app, outcome, false);
+    finish(app, outcome);
 }
 
-/// After a change: refresh what the sidebar shows, save, and say what happened.
-fn finish(app: &mut App, outcome: Outcome, show_annotated: bool) {
+/// After a change: refresh what the sidebar shows, save, and say what happened. The view
+/// stays as it is: the detected view lists the reader's items in place beside the
+/// undecided detections, so no entry but the one changed moves.
+fn finish(app: &mut App, outcome: Outcome) {
     if !outcome.changed {
         app.message = Some(outcome.message);
         return;
     }
     refresh_maps(app);
-    if show_annotated {
-        app.showing = Origin::Annotated;
-    }
     super::map_shown(app);
     let saved = save(app);
     app.message = Some(format!("{} · {saved}", outcome.message));
@@ -204,10 +203,11 @@ fn finish(app: &mut App, outcome: Outcome, show_annotated: bool) {
     sidebar::keep_selection_visible(app);
 }
 
-/// The sidebar's maps from the editor: its map, and the detections not yet decided.
+/// The sidebar's maps from the editor: its map, and the working map (the detections not
+/// yet decided, with the reader's items in place).
 fn refresh_maps(app: &mut App) {
     let Some(editing) = &app.editing else { return };
-    app.maps.detected = editing.visible_detected();
+    app.maps.detected = editing.working_map();
     app.maps.annotated = Some(editing.editor.map().clone());
 }
 
@@ -269,10 +269,10 @@ pub fn reload(app: &mut App) {
 pub fn open_save_as(app: &mut App) {
     let Some(editing) = editing(app) else { return };
     let suggested = numbered(editing.store.path().to_path_buf());
-    app.prompt = Some(Prompt {
-        purpose: PromptPurpose::SaveAs,
-        text: suggested.display().to_string(),
-    });
+    app.prompt = Some(Prompt::new(
+        PromptPurpose::SaveAs,
+        suggested.display().to_string(),
+    ));
 }
 
 pub fn save_as(app: &mut App, path: String) {
@@ -288,9 +288,13 @@ pub fn save_as(app: &mut App, path: String) {
         doc,
         editing.editor.rejected(),
     );
+    let quit_after = std::mem::take(&mut app.quit_after_save);
     app.message = Some(match editing.store.save_as(PathBuf::from(&path), &text) {
         Ok(()) => {
             editing.editor.mark_saved();
+            if quit_after {
+                app.quit = Some(crate::ui::state::Quit::Normal);
+            }
             format!("saved to {path}")
         }
         Err(error) => format!("NOT SAVED: {error}"),

@@ -53,5 +53,7 @@ pub fn mark_letter(app: &mut App, pending: Pending, letter: char) {
         },
         Pending::SetMark => app.message = Some("marks are letters a–z, A–Z".into()),
         Pending::Export => super::edit::export(app, letter),
+        // Answered in `prompt::text`.
+        Pending::QuitZ | Pending::QuitUnsaved => {}
     }
 }

@@ -13,6 +13,11 @@ pub fn refresh(app: &mut App) {
         .find(|node| node.role == Role::Thesis)
         .map(|node| format!("{}{}", thesis_label(node.at.paragraph), node.text));
     app.layout.set_thesis(&app.doc, thesis);
+    // The thesis is drawn, so it is searched: its matches follow its text.
+    if let Some(search) = app.search.as_mut() {
+        let block = app.layout.thesis_block();
+        search.refind_block(block, app.layout.block_text(&app.doc, block));
+    }
     app.tints = Tints::of(&app.doc, app.map());
     // The header's height may have changed: keep the top valid and the screen wrapped.
     reading::set_top(app, app.top);

@@ -1,15 +1,17 @@
 //! Typing in the status line: searches (`/`, backward with its own key), the sidebar
-//! filter (`/` in the sidebar), and the letter after `m` or `'`.
+//! filter (`/` in the sidebar), notes, paths, `:` commands, and the letter after `m`,
+//! `'`, `e` or `Z`, or the answer to "quit without saving?".
 
 use crate::ui::action::{Action, TextKey};
 use crate::ui::search::{Direction, Search, Step};
-use crate::ui::state::{App, Focus, Prompt, PromptPurpose};
+use crate::ui::state::{App, Focus, Pending, Prompt, PromptPurpose};
 
-use super::{edit, history, reading, sidebar};
+use super::{edit, history, quit, reading, sidebar};
 
-/// Opens a prompt: a search in the reading pane, a filter in the sidebar.
+/// Opens a prompt: a search in the reading pane, a filter in the sidebar, a command.
 pub fn open(app: &mut App, action: Action) {
     let purpose = match (app.focus, action) {
+        (_, Action::Command) => PromptPurpose::Command,
         (Focus::Sidebar, Action::SearchForward) => PromptPurpose::Filter,
         (_, Action::SearchBackward) => PromptPurpose::Search(Direction::Backward),
         _ => PromptPurpose::Search(Direction::Forward),
@@ -18,14 +20,18 @@ pub fn open(app: &mut App, action: Action) {
         PromptPurpose::Filter => app.filter.clone().unwrap_or_default(),
         _ => String::new(),
     };
-    app.prompt = Some(Prompt { purpose, text });
+    app.prompt = Some(Prompt::new(purpose, text));
 }
 
-/// A key while a prompt or a mark letter is awaited.
+/// A key while a prompt or a letter is awaited.
 pub fn text(app: &mut App, key: TextKey) {
     if let Some(pending) = app.pending.take() {
-        if let TextKey::Char(letter) = key {
-            history::mark_letter(app, pending, letter);
+        match (pending, key) {
+            (Pending::QuitUnsaved, key) => quit::answer(app, key),
+            (Pending::QuitZ, TextKey::Char('Z')) => quit::request(app),
+            (Pending::QuitZ, _) => {}
+            (pending, TextKey::Char(letter)) => history::mark_letter(app, pending, letter),
+            _ => {}
         }
         return;
     }
@@ -33,24 +39,22 @@ pub fn text(app: &mut App, key: TextKey) {
         return;
     };
     match key {
-        TextKey::Char(c) if !c.is_control() => prompt.text.push(c),
-        TextKey::Char(_) => {}
-        TextKey::Backspace => {
-            if prompt.text.pop().is_none() {
-                // Backspace on an empty line closes it, as in less and vi.
-                app.prompt = None;
-                return;
-            }
+        // Backspace on an empty line closes it, as in less and vi.
+        TextKey::Backspace if prompt.text.is_empty() => {
+            app.prompt = None;
+            return;
         }
         TextKey::Abort => {
             let prompt = app.prompt.take().expect("checked above");
             if prompt.purpose == PromptPurpose::Filter {
                 set_filter(app, None);
             }
+            app.quit_after_save = false;
             return;
         }
         TextKey::Submit => {
             let prompt = app.prompt.take().expect("checked above");
+            app.prompt_history.push(prompt.purpose, &prompt.text);
             match prompt.purpose {
                 PromptPurpose::Search(direction) => search(app, prompt.text, direction),
                 PromptPurpose::Filter => {
@@ -59,18 +63,45 @@ pub fn text(app: &mut App, key: TextKey) {
                 }
                 PromptPurpose::Note => edit::set_note(app, prompt.text),
                 PromptPurpose::SaveAs => edit::save_as(app, prompt.text),
+                PromptPurpose::Command => command(app, &prompt.text),
             }
             return;
+        }
+        key => {
+            if !prompt.edit(key, &app.prompt_history) {
+                return;
+            }
         }
     }
     // The sidebar filter narrows as it is typed.
     if let Some(Prompt {
         purpose: PromptPurpose::Filter,
         text,
+        ..
     }) = &app.prompt
     {
         let filter = Some(text.clone()).filter(|t| !t.is_empty());
         set_filter(app, filter);
+    }
+}
+
+/// A line typed after `:`: `q` (or `quit`) quits, asking first about unsaved edits; `q!`
+/// quits without asking; a number goes to that paragraph.
+fn command(app: &mut App, line: &str) {
+    let line = line.trim();
+    match line {
+        "" => {}
+        "q" | "quit" | "x" | "wq" => quit::request(app),
+        "q!" | "quit!" => app.quit = Some(crate::ui::state::Quit::Normal),
+        _ => match line.parse::<u32>() {
+            Ok(number) => reading::go_to_paragraph(app, number),
+            Err(_) => {
+                let shown: String = line.chars().take(40).collect();
+                app.message = Some(format!(
+                    "unknown command :{shown} (:q quits, :q! without saving, :N goes to ¶N)"
+                ));
+            }
+        },
     }
 }
 
@@ -87,38 +118,42 @@ fn set_filter(app: &mut App, filter: Option<String>) {
     }
 }
 
-/// Runs a new search (an empty pattern repeats the last one) from the top of the pane.
+/// Runs a new search (an empty pattern repeats the last one) from the top of the pane,
+/// over every block the reading pane draws.
 fn search(app: &mut App, pattern: String, direction: Direction) {
     let pattern = match (pattern.is_empty(), &app.search) {
         (true, Some(last)) => last.pattern.clone(),
         (true, None) => return,
         (false, _) => pattern,
     };
-    let doc = &app.doc;
+    let (layout, doc) = (&app.layout, &app.doc);
     let found = Search::new(
         &pattern,
         direction,
-        (0..doc.paragraphs.len()).map(|i| doc.paragraph_text(i)),
+        (0..layout.block_count()).map(|b| layout.block_text(doc, b)),
     );
     app.search = Some(found);
-    let from = (app.top_paragraph().unwrap_or(0), 0);
+    let from = reading::top_offset(app);
     history::record(app);
     go(app, from, direction == Direction::Forward, false);
 }
 
-/// `n` / `N`: the next match after the current one (or the top of the pane).
-pub fn step(app: &mut App, reverse: bool) {
-    let from = match app.search.as_ref() {
-        None => {
-            app.message = Some("no search yet: / searches".into());
-            return;
-        }
-        Some(search) => match search.current_match() {
-            Some(m) => (m.paragraph, m.range.start),
-            None => (app.top_paragraph().unwrap_or(0), 0),
-        },
-    };
-    go(app, from, false, reverse);
+/// `n` / `N`: the next match after the current one (or the top of the pane); with a
+/// count, that many matches on.
+pub fn step(app: &mut App, reverse: bool, count: u32) {
+    for _ in 0..count.max(1) {
+        let from = match app.search.as_ref() {
+            None => {
+                app.message = Some("no search yet: / searches".into());
+                return;
+            }
+            Some(search) => match search.current_match() {
+                Some(m) => (m.block, m.range.start),
+                None => reading::top_offset(app),
+            },
+        };
+        go(app, from, false, reverse);
+    }
 }
 
 fn go(app: &mut App, from: (usize, usize), inclusive: bool, reverse: bool) {
@@ -126,19 +161,23 @@ fn go(app: &mut App, from: (usize, usize), inclusive: bool, reverse: bool) {
     let step = search.step(from, inclusive, reverse);
     let total = search.matches.len();
     let pattern = search.pattern.clone();
+    let note = search
+        .note
+        .as_ref()
+        .map_or_else(String::new, |n| format!("{n} · "));
     let forward = (search.direction == Direction::Forward) != reverse;
     match step {
-        Step::NotFound => app.message = Some(format!("not found: {pattern}")),
+        Step::NotFound => app.message = Some(format!("{note}not found: {pattern}")),
         Step::Found { index, wrapped } => {
             let m = search.matches[index].clone();
             app.highlight = None;
-            reading::show_offset(app, m.paragraph, m.range.start);
+            reading::show_in_block(app, m.block, m.range.start);
             let wrap_note = match (wrapped, forward) {
                 (true, true) => " · passed the end, continued from the top",
                 (true, false) => " · passed the top, continued from the end",
                 (false, _) => "",
             };
-            app.message = Some(format!("match {}/{total}{wrap_note}", index + 1));
+            app.message = Some(format!("{note}match {}/{total}{wrap_note}", index + 1));
         }
     }
 }

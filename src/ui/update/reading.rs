@@ -99,6 +99,15 @@ pub fn keep_in_view(app: &mut App, paragraph: usize, offset: usize) {
 /// of it is on screen (a third of the way down if it had to scroll).
 pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
     let block = app.layout.block_of_paragraph(paragraph);
+    show_in_block(app, block, offset);
+}
+
+/// Puts `block` (a paragraph, a heading, the title, a note) at the top, then makes sure
+/// the line holding byte `offset` of its text is on screen.
+pub fn show_in_block(app: &mut App, block: usize, offset: usize) {
+    if block >= app.layout.block_count() {
+        return;
+    }
     set_top(app, Anchor { block, row: 0 });
     let line = line_of(app, block, offset);
     let rows = app.viewport_rows();
@@ -108,6 +117,54 @@ pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
         let row = line.saturating_sub(rows / 3);
         set_top(app, Anchor { block, row });
     }
+}
+
+/// Where the top row of the pane starts: its block and the byte offset of its line.
+pub fn top_offset(app: &App) -> (usize, usize) {
+    let Anchor { block, row } = app.top;
+    let offset = if block < app.layout.block_count() {
+        app.layout
+            .lines(block)
+            .and_then(|lines| lines.get(row as usize))
+            .map_or(0, |line| line.start)
+    } else {
+        0
+    };
+    (block, offset)
+}
+
+/// `10G`, `:10`: paragraph `number` (counted from 1, as the status line shows it) at the
+/// top; past the last, the last. Recorded in the jump history.
+pub fn go_to_paragraph(app: &mut App, number: u32) {
+    let count = app.doc.paragraphs.len();
+    if count == 0 {
+        return;
+    }
+    let paragraph = (number.max(1) as usize).min(count) - 1;
+    history::record(app);
+    app.highlight = None;
+    let block = app.layout.block_of_paragraph(paragraph);
+    set_top(app, Anchor { block, row: 0 });
+}
+
+/// `50p`, `50%`: the row that far through the article at the top (0: the top). Recorded
+/// in the jump history.
+pub fn go_to_percent(app: &mut App, percent: u32) {
+    history::record(app);
+    let percent = u64::from(percent.min(100));
+    if percent >= 100 {
+        return jump_end_unrecorded(app);
+    }
+    // Heights of blocks not yet wrapped are estimates, so the landing is approximate
+    // in a long article, as less's is (it counts bytes).
+    let row = app.layout.total_rows() * percent / 100;
+    let at = app.layout.anchor_at(row);
+    set_top(app, at);
+}
+
+fn jump_end_unrecorded(app: &mut App) {
+    let end = app.layout.end();
+    set_top(app, end);
 }
 
 /// The wrapped line of `block` holding byte `offset` of its text.
