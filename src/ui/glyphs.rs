@@ -52,8 +52,9 @@ pub fn to_ascii(buf: &mut Buffer) {
 
 /// The ASCII stand-in of a glyph the reader draws, or of typographic punctuation: box
 /// drawing as `-`, `|` and `+`, blocks (the scrollbar's thumb) as `#`, the on-screen mark
-/// `▌` as `*`, arrows as `<`, `>`, `^`, `v`, `¶` as `#`, `…` as `.`, `≈` as `~`, `·` as `-`, dashes,
-/// quotes and bullets as their plain forms.
+/// `▌` as `*`, arrows as `<`, `>`, `^`, `v`, `¶` and `§` as `#`, a progress bar's `▰▱` as
+/// `#-`, `…` as `.`, `≈` as `~`, `·` as `-`, dashes, quotes and bullets as their plain
+/// forms.
 pub fn ascii_for(c: char) -> Option<char> {
     Some(match c {
         '▌' => '*',
@@ -73,6 +74,9 @@ pub fn ascii_for(c: char) -> Option<char> {
         '↑' | '▲' | '⇑' => '^',
         '↓' | '▼' | '⇓' => 'v',
         '¶' | '§' => '#',
+        // The progress bar of a streamed file: "loading ▰▰▰▱▱".
+        '▰' => '#',
+        '▱' => '-',
         '…' => '.',
         '≈' | '∼' => '~',
         '·' => '-',
@@ -110,10 +114,10 @@ mod tests {
     #[test]
     fn glyphs_become_ascii_cell_for_cell() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 24, 1));
-        buf.set_string(0, 0, "┌─┐│▐▌¶3 …↳↓↑≈ · 日é", Style::new());
+        buf.set_string(0, 0, "┌─┐│▐▌¶3 …↳↓↑≈ · 日é▰▱", Style::new());
         to_ascii(&mut buf);
         let row: String = buf.content.iter().map(|c| c.symbol()).collect();
         // The wide character keeps its two cells; a letter is left alone.
-        assert_eq!(row, "+-+|#*#3 .>v^~ - 日 é    ");
+        assert_eq!(row, "+-+|#*#3 .>v^~ - 日 é#-  ");
     }
 }
