@@ -151,6 +151,105 @@ fn html_entities_and_title_fallbacks() {
     assert_eq!(markers, [("3.", 0), ("4.", 0), ("•", 1)]);
 }
 
+fn load_html(html: &str) -> Loaded {
+    source::load_bytes(html.as_bytes(), "page.html", &LoadOptions::default()).expect("loads")
+}
+
+/// Readability sees the page as published: removing the byline and the dates from its
+/// input took the post's short paragraphs with them, and it picked the comment thread.
+#[test]
+fn html_readability_sees_the_page_as_published() {
+    let page = r#"<html><head><title>The slow web</title></head><body>
+<div id="main"><article class="post">
+<h1>The slow web</h1>
+<div class="post-meta">By <span class="author">Ann Lee</span> on <time datetime="2021-03-04">4 March 2021</time></div>
+<p>Pages got heavier again <time datetime="2020">last year</time>, as they have every year, by a third.</p>
+<p>Scripts have doubled in size since <time datetime="2015">2015</time>, and images grew by half.</p>
+<p>Fonts add more weight: <time>every year</time> a design brings in one more family of them.</p>
+<p>Nobody asked for any of this, and <time>in 2019</time> users started to leave slow sites.</p>
+<p>We should ship less, and we can start doing it <time>today</time> with what we have now.</p>
+</article></div>
+<div id="comments" class="comments"><h3>Comments</h3>
+<div class="comment"><p>I disagree with most of this post, because a heavy page is often a useful page, and users do not mind waiting for something good to load on their screens.</p></div>
+<div class="comment"><p>Exactly right, and the same holds for mobile apps, which have grown even faster than web pages over the same period of time in my experience.</p></div>
+</div></body></html>"#;
+    let loaded = load_html(page);
+    let doc = &loaded.document;
+    assert_eq!(doc.meta.byline.as_deref(), Some("Ann Lee"));
+    assert_eq!(doc.meta.date.as_deref(), Some("4 March 2021"));
+    let paragraphs = paragraphs(doc);
+    assert_eq!(
+        paragraphs[..5],
+        [
+            "Pages got heavier again last year, as they have every year, by a third.",
+            "Scripts have doubled in size since 2015, and images grew by half.",
+            "Fonts add more weight: every year a design brings in one more family of them.",
+            "Nobody asked for any of this, and in 2019 users started to leave slow sites.",
+            "We should ship less, and we can start doing it today with what we have now.",
+        ],
+        "{paragraphs:#?}"
+    );
+    // The byline is removed from what Readability extracted.
+    assert!(!doc.text().contains("By Ann Lee"), "{}", doc.text());
+}
+
+/// When extraction finds nothing to read (here it takes the cookie banner, whose form is
+/// never shown), the page's visible text is read instead of "nothing to read".
+#[test]
+fn html_extraction_finding_nothing_falls_back_to_the_visible_text() {
+    let text = "Bridges are the oldest public works that still carry traffic today, and most \
+                of them were built to last longer than anyone who paid for them.";
+    let banner = "<div class=\"cookie\"><form><p>We use cookies to make this site work, and to \
+                  measure it. <button>Accept</button></p></form></div>";
+    for body in [
+        format!("<table><tr><td>{text}</td></tr><tr><td>{text}</td></tr></table>"),
+        format!("<pre>{text}</pre><blockquote>{text}</blockquote>"),
+    ] {
+        let page =
+            format!("<html><head><title>Bridges</title></head><body>{banner}{body}</body></html>");
+        let loaded = load_html(&page);
+        let all = loaded.document.text();
+        assert_eq!(all.matches("Bridges are the oldest").count(), 2, "{all}");
+        assert!(!all.contains("cookies"), "{all}");
+    }
+}
+
+/// The title is what the page declares, less the site's name; a lone `<h1>` with the
+/// site's name does not win over it, and an `<h1>` that agrees gives its wording.
+#[test]
+fn html_title_is_the_declared_one_unless_the_heading_agrees() {
+    let body = "<p>Compilers are slow because they do a great deal of work that nobody asked \
+                for, and most of that work is repeated on every build of the same code.</p>\
+                <p>Caching the results of that work would make most builds ten times faster, \
+                yet few compilers do it because the bookkeeping is hard to get right.</p>";
+    let site_heading = format!(
+        "<html><head><title>Why compilers are slow - Silicon Exposed</title></head><body>\
+         <header><h1>Silicon Exposed</h1></header><div class=\"post\">{body}</div></body></html>"
+    );
+    assert_eq!(
+        load_html(&site_heading).document.meta.title.as_deref(),
+        Some("Why compilers are slow")
+    );
+    // The site's name is longer than the title: og:site_name says which part it is.
+    let long_site = format!(
+        "<html><head><title>Slow compilers | Minecraft News and Updates Daily</title>\
+         <meta property=\"og:site_name\" content=\"Minecraft News and Updates Daily\"></head>\
+         <body><h1>Minecraft News</h1><div>{body}</div></body></html>"
+    );
+    assert_eq!(
+        load_html(&long_site).document.meta.title.as_deref(),
+        Some("Slow compilers")
+    );
+    let agreeing = format!(
+        "<html><head><meta property=\"og:title\" content=\"why compilers are slow\"></head>\
+         <body><article><h1>Why Compilers Are Slow</h1>{body}</article></body></html>"
+    );
+    assert_eq!(
+        load_html(&agreeing).document.meta.title.as_deref(),
+        Some("Why Compilers Are Slow")
+    );
+}
+
 #[test]
 fn markdown_article() {
     let loaded = open_path(&fixture("essay.md")).expect("loads");
@@ -326,6 +425,49 @@ fn html_meta_charset_is_honoured() {
     let loaded = source::load_bytes(bytes, "old.html", &LoadOptions::default()).unwrap();
     assert_eq!(loaded.document.paragraph_text(0), "café “ok”");
     assert!(loaded.notices.is_empty());
+}
+
+/// A `<meta charset>` after the first 1,024 bytes (behind a long description) is found.
+#[test]
+fn a_meta_charset_after_the_first_kilobyte_is_honoured() {
+    let description = "A long description of the page, as sites write them. ".repeat(30);
+    let mut bytes = format!(
+        "<html><head><meta name=\"description\" content=\"{description}\">\
+         <meta charset=\"windows-1252\"><title>Caf\u{e9}s</title></head><body><article>"
+    )
+    .into_bytes();
+    assert!(bytes.len() > 1024);
+    bytes.extend_from_slice(b"<p>The caf\xE9 opens at \x93dawn\x94, every day of the year.</p>");
+    bytes.extend_from_slice(b"</article></body></html>");
+    let loaded = source::load_bytes(&bytes, "late.html", &LoadOptions::default()).unwrap();
+    assert_eq!(
+        loaded.document.paragraph_text(0),
+        "The café opens at “dawn”, every day of the year."
+    );
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+}
+
+/// A page saved as UTF-8 that still says `gb2312` is read as UTF-8, not garbled.
+#[test]
+fn a_stale_legacy_charset_on_a_utf8_page_is_ignored() {
+    let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+                </head><body><p>网页的字符集声明已经过时。 The café is open.</p></body></html>";
+    let loaded =
+        source::load_bytes(page.as_bytes(), "stale.html", &LoadOptions::default()).unwrap();
+    assert_eq!(
+        loaded.document.paragraph_text(0),
+        "网页的字符集声明已经过时。 The café is open."
+    );
+    assert_eq!(
+        loaded.notices,
+        ["declared charset GBK ignored (the bytes are not in it)"]
+    );
+    // A page really in GBK still decodes by its tag.
+    let (gbk, _, _) = encoding_rs::GBK.encode(
+        "<html><head><meta charset=gb2312></head><body><p>网页的字符集。</p></body></html>",
+    );
+    let loaded = source::load_bytes(&gbk, "gbk.html", &LoadOptions::default()).unwrap();
+    assert_eq!(loaded.document.paragraph_text(0), "网页的字符集。");
 }
 
 #[test]
@@ -603,6 +745,41 @@ fn url_charset_and_markdown_from_headers() {
     assert_eq!(md.document.meta.title.as_deref(), Some("T"));
 }
 
+/// A server that calls everything UTF-16 (or a stale legacy charset) is not believed when
+/// the body is ASCII or UTF-8: no mojibake.
+#[test]
+fn url_declared_charset_is_checked_against_the_body() {
+    let base = serve(vec![
+        response(
+            "200 OK",
+            "text/html; charset=utf-16",
+            b"<html><body><p>Plain ASCII words from a confused server.</p></body></html>",
+        ),
+        response(
+            "200 OK",
+            "text/plain; charset=gb2312",
+            "A Title\n\nUTF-8 text: café, naïve, 中文.\n".as_bytes(),
+        ),
+    ]);
+    let html = open_url(&format!("{base}/a.html"), &quick()).unwrap();
+    assert_eq!(
+        html.document.paragraph_text(0),
+        "Plain ASCII words from a confused server."
+    );
+    assert_eq!(
+        html.notices,
+        ["declared charset UTF-16LE ignored (the bytes are not in it)"]
+    );
+    let text = open_url(&format!("{base}/b.txt"), &quick()).unwrap();
+    assert!(
+        text.document
+            .text()
+            .contains("UTF-8 text: café, naïve, 中文."),
+        "{}",
+        text.document.text()
+    );
+}
+
 #[test]
 fn url_redirect_followed() {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -726,7 +903,10 @@ fn url_timeout() {
         ..LoadOptions::default()
     };
     let err = open_url(&url, &opts).unwrap_err();
-    assert_eq!(err.to_string(), format!("{url}: timed out"));
+    assert_eq!(
+        err.to_string(),
+        format!("{url}: timed out: not loaded within 1 s (--timeout 1)")
+    );
 }
 
 #[test]

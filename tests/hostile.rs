@@ -1,8 +1,16 @@
 //! Hostile text: whatever a document holds, no control character or escape sequence
-//! reaches the screen, and the status line says how many were removed.
+//! reaches the screen or standard error, and the status line says how many were removed.
+//! The loaders are checked directly; the real binary (the reader in a pty with its
+//! standard error kept apart, and `outline`) is checked on both of its output streams.
+
+mod support;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
 
 use counterpoint::document::Document;
 use counterpoint::source::{self, Format, LoadOptions, Loaded};
+use support::pty::{Options, Session};
 
 fn load(text: &str, name: &str) -> Loaded {
     source::load_bytes(text.as_bytes(), name, &LoadOptions::default()).expect("loads")
@@ -312,4 +320,181 @@ fn deeply_nested_html_loads() {
             .text()
             .contains("The one sentence at the bottom of the pit.")
     );
+}
+
+/// What the hostile sequences would show if any got through: their payloads.
+const PAYLOADS: &[&str] = &[
+    "ZWNobyBwd25lZA",
+    "title one",
+    "title two",
+    "evil.test",
+    "#0;2;0;0;0",
+    "PWNED",
+];
+
+/// Fails on anything in a terminal stream that the reader's own drawing never sends: OSC
+/// and DCS strings, C1 controls, and C0 controls other than BS, TAB, LF and CR.
+#[derive(Default)]
+struct StreamAudit {
+    problems: Vec<String>,
+}
+
+impl vte::Perform for StreamAudit {
+    fn print(&mut self, c: char) {
+        if c.is_control() || source::sanitize::is_invisible(c) {
+            self.problems.push(format!("printed U+{:04X}", c as u32));
+        }
+    }
+    fn execute(&mut self, byte: u8) {
+        if ![0x08, 0x09, 0x0a, 0x0d].contains(&byte) {
+            self.problems.push(format!("executed control 0x{byte:02x}"));
+        }
+    }
+    fn hook(&mut self, _: &vte::Params, _: &[u8], _: bool, action: char) {
+        self.problems.push(format!("DCS {action}"));
+    }
+    fn osc_dispatch(&mut self, params: &[&[u8]], _: bool) {
+        let first = params
+            .first()
+            .map(|p| String::from_utf8_lossy(p).into_owned());
+        self.problems.push(format!("OSC {first:?}"));
+    }
+}
+
+/// The reader's terminal stream: only its own drawing, and no payload.
+fn assert_stream_clean(output: &[u8], context: &str) {
+    let mut audit = StreamAudit::default();
+    vte::Parser::new().advance(&mut audit, output);
+    assert!(audit.problems.is_empty(), "{context}: {:?}", audit.problems);
+    assert_no_payload(&String::from_utf8_lossy(output), context);
+}
+
+fn assert_no_payload(text: &str, context: &str) {
+    for payload in PAYLOADS {
+        assert!(
+            !text.contains(payload),
+            "{context}: {payload:?} in {text:?}"
+        );
+    }
+}
+
+/// A message stream (standard error): printable lines and no payload.
+fn assert_printable(bytes: &[u8], context: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad = text.chars().find(|&c| {
+        c.is_control() && !matches!(c, '\n' | '\r') || source::sanitize::is_invisible(c)
+    });
+    assert!(bad.is_none(), "{context}: {bad:?} in {text:?}");
+    assert_no_payload(&text, context);
+}
+
+/// The hostile document in each format, under a name that is hostile too.
+fn hostile_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let html = format!(
+        "<html><head><title>Hostile\x1b]0;PWNED\x07 page</title></head><body><article>{}</article></body></html>",
+        HOSTILE
+            .split("\n\n")
+            .map(|p| format!("<p>{p}</p>"))
+            .collect::<String>()
+    );
+    [
+        ("txt", HOSTILE.to_string()),
+        ("md", HOSTILE.to_string()),
+        ("html", html),
+    ]
+    .into_iter()
+    .map(|(extension, text)| {
+        // A name is shown as `ls` shows it (controls as `?`), so its text stays.
+        let path = dir.join(format!("evil\x1b]2;NAMED\x07name.{extension}"));
+        std::fs::write(&path, text).unwrap();
+        path
+    })
+    .collect()
+}
+
+fn outline(path: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_counterpoint"))
+        .arg("outline")
+        .arg(path)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run counterpoint")
+}
+
+/// The reader in a pty, its standard error into `stderr`; returns its exit status once
+/// `keys` are typed after the first frame.
+fn reader(path: &Path, stderr: &Path, keys: &str, wait_for: Option<&str>) -> (u32, Session) {
+    let line = format!(
+        "exec '{}' \"$1\" 2>\"$2\"",
+        env!("CARGO_BIN_EXE_counterpoint")
+    );
+    let (path, stderr) = (path.to_str().unwrap(), stderr.to_str().unwrap());
+    let mut session = Session::start(Options {
+        cols: 120,
+        rows: 30,
+        program: Some("sh"),
+        args: &["-c", &line, "sh", path, stderr],
+        ..Options::default()
+    });
+    if let Some(text) = wait_for {
+        session.wait_for_text(text);
+        session.wait_for_text("removed");
+    }
+    session.send(keys);
+    (session.wait_exit(), session)
+}
+
+#[test]
+fn hostile_documents_leave_both_streams_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    for path in hostile_files(dir.path()) {
+        let context = path.extension().unwrap().to_string_lossy().into_owned();
+
+        let output = outline(&path);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{context}: {stderr}");
+        assert_printable(&output.stderr, &format!("{context}: outline's stderr"));
+        assert_printable(&output.stdout, &format!("{context}: outline's stdout"));
+
+        let errors = dir.path().join("stderr.log");
+        let (status, session) = reader(&path, &errors, "q", Some("Hostile"));
+        assert_eq!(status, 0, "{context}");
+        assert_no_payload(&session.screen_text(), &format!("{context}: the screen"));
+        assert_stream_clean(&session.output(), &format!("{context}: the terminal"));
+        assert_printable(
+            &std::fs::read(&errors).unwrap(),
+            &format!("{context}: the reader's stderr"),
+        );
+    }
+}
+
+/// A document that is nothing but escape sequences, under a hostile name: the error on
+/// standard error names the file without its sequences, in one line.
+#[test]
+fn a_document_of_nothing_but_escapes_fails_cleanly_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("evil\x1b]0;NAMED\x07.txt");
+    std::fs::write(
+        &path,
+        "\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2J\x1b]0;title one\x07\n\u{202e}\u{200b}\n",
+    )
+    .unwrap();
+
+    let output = outline(&path);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.contains("nothing to read in"), "{stderr:?}");
+    assert_printable(&output.stderr, "outline's stderr");
+
+    let errors = dir.path().join("stderr.log");
+    let (status, session) = reader(&path, &errors, "", None);
+    assert_eq!(status, 1);
+    let stderr = std::fs::read(&errors).unwrap();
+    assert!(
+        String::from_utf8_lossy(&stderr).contains("nothing to read in"),
+        "{stderr:?}"
+    );
+    assert_printable(&stderr, "the reader's stderr");
+    assert_stream_clean(&session.output(), "the terminal");
 }

@@ -149,3 +149,26 @@ fn config_values_and_paths_print_no_escape() {
     let output = run(&["outline", &article, "--claims", claims.to_str().unwrap()]);
     assert_one_printable_error(&output, "no such file", "path");
 }
+
+/// clap's errors quote the arguments; on a terminal (where clap colours its messages) an
+/// argument's escape sequences used to reach it raw.
+#[test]
+fn bad_arguments_print_no_escape_on_a_terminal() {
+    for (args, needle) in [
+        (&["--input-format", HOSTILE_RAW][..], "invalid value"),
+        (&["--max-size", HOSTILE_RAW][..], "invalid value"),
+        (&["--timeout", HOSTILE_RAW][..], "invalid value"),
+        (&["--\x1b]0;PWNED\x07"][..], "unexpected argument"),
+        (&["outline", "--format", HOSTILE_RAW][..], "invalid value"),
+    ] {
+        let mut session = Session::start(Options {
+            args,
+            ..Options::default()
+        });
+        assert_eq!(session.wait_exit(), 2, "{args:?}");
+        let output = session.output();
+        let text = String::from_utf8_lossy(&output);
+        assert!(text.contains(needle), "{args:?}: {text:?}");
+        assert_printable(&output, needle);
+    }
+}

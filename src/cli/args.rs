@@ -86,8 +86,9 @@ pub struct InputArgs {
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub max_size: u64,
 
-    /// Network timeout for URLs, in seconds (at least 1; more than a day counts as a day).
-    #[arg(long, value_name = "SECONDS", default_value_t = 10, value_parser = parse_timeout)]
+    /// Deadline for loading a URL, all of it from connecting to the last byte, in seconds
+    /// (at least 1; more than a day counts as a day).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = parse_timeout)]
     pub timeout: u64,
 }
 
@@ -114,7 +115,13 @@ fn parse_size(text: &str) -> Result<u64, String> {
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
-        _ => return Err(format!("unknown size unit '{unit}' (use K, M or G)")),
+        // The whole value is quoted, not the piece after its first letter: a piece of an
+        // escape sequence would no longer be recognised as one when the message is cleaned.
+        _ => {
+            return Err(format!(
+                "'{text}' is not a size (use a number with K, M or G)"
+            ));
+        }
     };
     let number: u64 = number
         .trim()

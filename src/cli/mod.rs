@@ -4,6 +4,7 @@
 mod args;
 pub mod completions;
 mod eval;
+mod fetching;
 pub mod man;
 pub mod maps;
 mod memory;
@@ -15,7 +16,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
+use clap::Parser as _;
 
 pub use args::{Cli, Command, InputArgs, InputFormat, OutlineFormat, ViewArgs};
 pub use open::{Opened, open};
@@ -26,7 +28,10 @@ use crate::source::{Format, InputSpec, LoadOptions};
 
 pub fn main() -> ExitCode {
     memory::return_large_blocks();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return report::argument_error(&error),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(error) => {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::args::{InputArgs, ViewArgs};
+use super::fetching::{self, Outcome};
 use super::load_options;
 use super::maps::{self, MapSource};
 use crate::config::Config;
@@ -18,6 +19,7 @@ use crate::ui::App;
 use crate::ui::Maps;
 use crate::ui::event_loop::Work;
 use crate::ui::event_loop::{self, Exit};
+use crate::ui::glyphs;
 use crate::ui::screen::ViewPrefs;
 use crate::ui::theme::{self, Theme};
 
@@ -94,7 +96,14 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(first.source_bytes_hash))
         }
         None => {
-            let loaded = source::open(&spec, &options)?;
+            let loaded = match &spec {
+                // Progress on the terminal while it loads; `q` and Ctrl-C cancel.
+                InputSpec::Url(_) => match fetching::open_url(&spec, &options)? {
+                    Outcome::Loaded(loaded) => *loaded,
+                    Outcome::Cancelled(code) => return Ok(code),
+                },
+                _ => source::open(&spec, &options)?,
+            };
             let doc = loaded.document;
             let map_source =
                 MapSource::new(&spec, &doc, input.claims.as_deref(), input.map.as_deref());
@@ -113,7 +122,11 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(loaded.source_bytes_hash))
         }
     };
-    app.theme = theme;
+    app.theme = Theme {
+        // Under a locale that is not UTF-8 the terminal cannot show box drawing or arrows.
+        ascii: !glyphs::utf8_locale(),
+        ..theme
+    };
     app.keymap = keymap;
     app.prefs = ViewPrefs {
         measure: config.measure,

@@ -75,6 +75,26 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     (controls * 100 <= units).then_some(encoding)
 }
 
+/// Whether `bytes` can really be in the declared `encoding` (from a Content-Type header or
+/// an HTML `<meta>`), which is often wrong: a server that calls every page UTF-16, a page
+/// re-saved as UTF-8 that still says `gb2312`. UTF-16 must show its NUL bytes; a legacy
+/// 8-bit or CJK encoding does not fit bytes that are valid UTF-8 with non-ASCII in them
+/// (what a legacy encoding makes of real text is next to never valid UTF-8, so those
+/// bytes are UTF-8 and the tag is stale). Pure ASCII fits every ASCII-compatible encoding.
+pub fn declared_fits(bytes: &[u8], encoding: &'static Encoding) -> bool {
+    if encoding == UTF_8 {
+        return true;
+    }
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        return has_utf16_bom(bytes) || utf16_without_bom(bytes) == Some(encoding);
+    }
+    if !encoding.is_ascii_compatible() {
+        // ISO-2022-JP is 7-bit with escapes of its own: nothing to tell it by here.
+        return true;
+    }
+    bytes.is_ascii() || std::str::from_utf8(bytes).is_err()
+}
+
 /// Decodes `bytes`. A byte-order mark wins over everything; otherwise `encoding` is used
 /// when given, else UTF-8. Malformed sequences become U+FFFD and are counted.
 pub fn decode(bytes: &[u8], encoding: Option<&'static Encoding>) -> Decoded {
@@ -228,6 +248,26 @@ mod tests {
             utf16_without_bom(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"),
             None
         );
+    }
+
+    #[test]
+    fn declared_encodings_are_checked_against_the_bytes() {
+        let utf16: Vec<u8> = "Some words"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(declared_fits(&utf16, UTF_16LE));
+        assert!(!declared_fits(b"Plain ASCII words", UTF_16LE));
+        assert!(!declared_fits(b"Plain ASCII words", UTF_16BE));
+        let gb2312 = encoding_for_label("gb2312").unwrap();
+        assert!(!declared_fits("UTF-8: 中文 and café".as_bytes(), gb2312));
+        assert!(declared_fits(b"ASCII fits any", gb2312));
+        // Real GBK bytes (not valid UTF-8) fit their tag.
+        let (gbk, _, _) = gb2312.encode("中文");
+        assert!(declared_fits(&gbk, gb2312));
+        let latin1 = encoding_for_label("windows-1252").unwrap();
+        assert!(declared_fits(b"caf\xE9", latin1));
+        assert!(!declared_fits("café".as_bytes(), latin1));
     }
 
     #[test]

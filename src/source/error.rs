@@ -27,7 +27,12 @@ pub enum LoadErrorKind {
     // URL problems
     UnresolvedHost,
     ConnectionRefused,
-    TimedOut,
+    /// The whole fetch took longer than `--timeout` (this many seconds).
+    TimedOut {
+        seconds: u64,
+    },
+    /// The user cancelled the fetch (`q`, Ctrl-C).
+    Cancelled,
     Http {
         status: u16,
         reason: String,
@@ -87,7 +92,11 @@ impl fmt::Display for LoadError {
                     LoadErrorKind::Io(message) => write!(f, "{}", one_line(message)),
                     LoadErrorKind::UnresolvedHost => write!(f, "could not resolve host"),
                     LoadErrorKind::ConnectionRefused => write!(f, "connection refused"),
-                    LoadErrorKind::TimedOut => write!(f, "timed out"),
+                    LoadErrorKind::TimedOut { seconds } => write!(
+                        f,
+                        "timed out: not loaded within {seconds} s (--timeout {seconds})"
+                    ),
+                    LoadErrorKind::Cancelled => write!(f, "loading cancelled"),
                     LoadErrorKind::Http { status, reason } => {
                         write!(f, "HTTP {status}")?;
                         if !reason.is_empty() {

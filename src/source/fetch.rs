@@ -1,7 +1,10 @@
-//! Fetching a document over HTTP(S) with `ureq` (rustls, bundled web-PKI roots): timeouts,
-//! at most five redirects, a size limit, and failures as one-line errors.
+//! Fetching a document over HTTP(S) with `ureq` (rustls, bundled web-PKI roots): one
+//! overall deadline for the whole fetch, at most five redirects, a size limit, progress for
+//! whoever shows it, and failures as one-line errors.
 
-use std::time::Duration;
+use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use super::error::{LoadError, LoadErrorKind};
 
@@ -15,15 +18,71 @@ pub struct Fetched {
 
 pub const MAX_REDIRECTS: u32 = 5;
 
-/// GETs `url`. `timeout` bounds connecting, waiting for the response, and each read.
+/// How far a fetch has got, updated as it goes, for another thread to show.
+#[derive(Debug)]
+pub struct Progress {
+    /// Body bytes received so far.
+    received: AtomicU64,
+    /// The body's length from Content-Length, [`UNKNOWN`] until the response says it.
+    expected: AtomicU64,
+}
+
+const UNKNOWN: u64 = u64::MAX;
+
+impl Default for Progress {
+    fn default() -> Self {
+        Progress {
+            received: AtomicU64::new(0),
+            expected: AtomicU64::new(UNKNOWN),
+        }
+    }
+}
+
+impl Progress {
+    /// Body bytes received so far.
+    pub fn received(&self) -> u64 {
+        self.received.load(Ordering::Relaxed)
+    }
+
+    /// The body's announced length, once the response headers arrived with one.
+    pub fn expected(&self) -> Option<u64> {
+        Some(self.expected.load(Ordering::Relaxed)).filter(|&n| n != UNKNOWN)
+    }
+}
+
+/// Bytes read from the body at a time (progress is updated after each read).
+const CHUNK: usize = 16 * 1024;
+
+/// GETs `url`, all of it (resolving, connecting, redirects, the response and the whole
+/// body) within `timeout`: a server that drips a byte a second is cut off at the deadline,
+/// not only one that stops sending.
 pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, LoadError> {
+    fetch_watched(url, max_bytes, timeout, &Progress::default())
+}
+
+/// [`fetch`], reporting how far it has got in `progress`.
+pub fn fetch_watched(
+    url: &str,
+    max_bytes: u64,
+    timeout: Duration,
+    progress: &Progress,
+) -> Result<Fetched, LoadError> {
     let fail = |kind| LoadError::new(url, kind);
+    let timed_out = || {
+        fail(LoadErrorKind::TimedOut {
+            seconds: timeout.as_secs(),
+        })
+    };
+    let error_kind = |e| match error_kind(e) {
+        LoadErrorKind::TimedOut { .. } => LoadErrorKind::TimedOut {
+            seconds: timeout.as_secs(),
+        },
+        other => other,
+    };
+    // `checked_add`: a deadline too far off to represent is no deadline.
+    let deadline = Instant::now().checked_add(timeout);
+    let remaining = || deadline.map(|d| d.saturating_duration_since(Instant::now()));
     let mut config = ureq::Agent::config_builder()
-        .timeout_resolve(Some(timeout))
-        .timeout_connect(Some(timeout))
-        .timeout_send_request(Some(timeout))
-        .timeout_recv_response(Some(timeout))
-        .timeout_per_read(Some(timeout))
         // Redirects are followed below, where their scheme is checked.
         .max_redirects(0)
         .http_status_as_error(false)
@@ -36,12 +95,17 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, Lo
     let mut current = url.to_string();
     let mut redirects = 0;
     let mut response = loop {
+        // The deadline covers every request of the chain and each body (ureq's global
+        // timeout would start again with each request we make).
         let response = agent
             .get(&current)
             .header(
                 "Accept",
                 "text/html, application/xhtml+xml, text/markdown;q=0.9, text/plain;q=0.8, */*;q=0.1",
             )
+            .config()
+            .timeout_global(remaining())
+            .build()
             .call()
             .map_err(|e| fail(error_kind(e)))?;
         let location = response
@@ -72,15 +136,36 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, Lo
         .get("content-type")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let bytes = response
-        .body_mut()
-        .with_config()
-        .limit(max_bytes)
-        .read_to_vec()
-        .map_err(|e| match e {
-            ureq::Error::BodyExceedsLimit(_) => fail(LoadErrorKind::TooLarge { limit: max_bytes }),
-            other => fail(error_kind(other)),
-        })?;
+    if let Some(length) = response.body().content_length() {
+        progress.expected.store(length, Ordering::Relaxed);
+    }
+    let mut reader = response.body_mut().with_config().limit(max_bytes).reader();
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(match ureq::Error::from(e) {
+                    ureq::Error::BodyExceedsLimit(_) => {
+                        fail(LoadErrorKind::TooLarge { limit: max_bytes })
+                    }
+                    other => fail(error_kind(other)),
+                });
+            }
+        };
+        bytes.extend_from_slice(&chunk[..read]);
+        progress
+            .received
+            .store(bytes.len() as u64, Ordering::Relaxed);
+        // ureq checks the deadline when it waits for the network; this covers data it had
+        // already buffered.
+        if remaining().is_some_and(|left| left.is_zero()) {
+            return Err(timed_out());
+        }
+    }
     Ok(Fetched {
         bytes,
         content_type,
@@ -90,13 +175,13 @@ pub fn fetch(url: &str, max_bytes: u64, timeout: Duration) -> Result<Fetched, Lo
 fn error_kind(error: ureq::Error) -> LoadErrorKind {
     match error {
         ureq::Error::HostNotFound => LoadErrorKind::UnresolvedHost,
-        ureq::Error::Timeout(_) => LoadErrorKind::TimedOut,
+        ureq::Error::Timeout(_) => LoadErrorKind::TimedOut { seconds: 0 },
         ureq::Error::TooManyRedirects => LoadErrorKind::TooManyRedirects,
         ureq::Error::ConnectionFailed => LoadErrorKind::ConnectionRefused,
         ureq::Error::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused => LoadErrorKind::ConnectionRefused,
             std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock => {
-                LoadErrorKind::TimedOut
+                LoadErrorKind::TimedOut { seconds: 0 }
             }
             std::io::ErrorKind::NotFound => LoadErrorKind::UnresolvedHost,
             _ => LoadErrorKind::Network(io.to_string()),

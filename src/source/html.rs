@@ -3,7 +3,10 @@
 //! list items, code blocks and sections, with inline emphasis, code and links as spans.
 //!
 //! Title, byline and date are read from the whole page first (Readability removes bylines
-//! and takes no `<time>` elements).
+//! and takes no `<time>` elements). Readability sees the page as published; the byline and
+//! dateline blocks are removed from what it extracted (removing them from its input changes
+//! its scores, and it can then pick the comment thread). When extraction yields nothing to
+//! read, the page's visible text is read instead.
 
 use dom_query::{Document as Dom, NodeRef};
 use std::panic::AssertUnwindSafe;
@@ -26,7 +29,6 @@ pub fn parse(html: &str) -> Parsed {
     let html = html.as_ref();
     let page = Dom::from(html);
     let page_meta = PageMeta::read(&page);
-    remove_byline_and_dateline(&page);
     // A panic inside the extractor on some odd page must not take the reader down: the
     // plain walk over the page is the fallback.
     let article = std::panic::catch_unwind(AssertUnwindSafe(|| {
@@ -37,19 +39,15 @@ pub fn parse(html: &str) -> Parsed {
     .flatten();
     let (content, readability_title, readability_byline, readability_date) = match article {
         Some(a) if !a.text_content.trim().is_empty() => (
-            Dom::from(a.content.as_ref()),
+            Some(Dom::from(a.content.as_ref())),
             Some(a.title),
             a.byline,
             a.published_time,
         ),
-        _ => (fallback_body(html), None, None, None),
+        _ => (None, None, None, None),
     };
 
-    let title = page_meta
-        .heading
-        .clone()
-        .or(page_meta.title_tag.clone())
-        .or(readability_title.filter(|t| !t.trim().is_empty()));
+    let title = page_meta.title(readability_title.filter(|t| !t.trim().is_empty()));
     let byline = page_meta
         .byline
         .clone()
@@ -60,22 +58,40 @@ pub fn parse(html: &str) -> Parsed {
         .clone()
         .or(readability_date)
         .map(|d| date::normalize(&d));
-
-    let mut walker = Walker {
-        out: DocBuilder::new(),
-        title: title.clone(),
-        quote_depth: 0,
-        lists: Vec::new(),
-        pending_marker: None,
-        open: false,
-    };
-    walker.children(&content.root(), 0);
     let meta = Metadata {
         title,
         dek: None,
         byline,
         date,
     };
+
+    if let Some(content) = content {
+        remove_byline_and_dateline(&content);
+        let parsed = walk(&content, meta.clone());
+        if !parsed.document.paragraphs.is_empty() {
+            return parsed;
+        }
+    }
+    // Extraction found nothing to read (a layout table, a cookie banner taken for the
+    // article): the page's visible text without its furniture, else all of it.
+    let parsed = walk(&fallback_body(html, true), meta.clone());
+    if !parsed.document.paragraphs.is_empty() {
+        return parsed;
+    }
+    walk(&fallback_body(html, false), meta)
+}
+
+/// The document made of `content`'s elements, with `meta`.
+fn walk(content: &Dom, meta: Metadata) -> Parsed {
+    let mut walker = Walker {
+        out: DocBuilder::new(),
+        title: meta.title.clone(),
+        quote_depth: 0,
+        lists: Vec::new(),
+        pending_marker: None,
+        open: false,
+    };
+    walker.children(&content.root(), 0);
     let (document, removed_sequences, removed_invisible) = walker.out.finish(meta);
     Parsed {
         document,
@@ -94,6 +110,51 @@ struct PageMeta {
     title_tag: Option<String>,
     byline: Option<String>,
     date: Option<String>,
+}
+
+impl PageMeta {
+    /// The title: what the page declares (`og:title`, else `<title>` less the site's
+    /// name), in the words of the article's `<h1>` when that agrees with it; a lone `<h1>`
+    /// that does not (the site's name over every page: "Silicon Exposed") is not the
+    /// title. With nothing declared, the `<h1>`, else what Readability found.
+    fn title(&self, readability: Option<String>) -> Option<String> {
+        match (&self.heading, &self.title_tag) {
+            (Some(heading), Some(declared)) if titles_agree(heading, declared) => {
+                Some(heading.clone())
+            }
+            (_, Some(declared)) => Some(declared.clone()),
+            (Some(heading), None) => Some(heading.clone()),
+            (None, None) => readability,
+        }
+    }
+}
+
+/// Whether two titles name the same article: the same words, one inside the other, or
+/// most words shared (a subtitle or a site's name added to one of them).
+fn titles_agree(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (joined_a, joined_b) = (a.join(" "), b.join(" "));
+    if joined_a.contains(&joined_b) || joined_b.contains(&joined_a) {
+        // "Silicon Exposed" inside "Why compilers are slow" would be no agreement, but a
+        // contained title must be more than a word or two of the other.
+        let (short, long) = if a.len() <= b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        return short.len() * 2 >= long.len() || short.len() >= 4;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared * 3 >= a.len().max(b.len()) * 2
 }
 
 impl PageMeta {
@@ -120,7 +181,12 @@ impl PageMeta {
             "meta[property='og:title'], meta[name='twitter:title']",
             "content",
         );
-        let title_tag = og_title.or_else(|| text_of("head title").map(|t| strip_site_suffix(&t)));
+        let site = attr_of(
+            "meta[property='og:site_name'], meta[name='application-name']",
+            "content",
+        );
+        let title_tag = og_title
+            .or_else(|| text_of("head title").map(|t| strip_site_name(&t, site.as_deref())));
         let byline = attr_of(
             "meta[name=author], meta[property='article:author'], meta[name='dc.creator']",
             "content",
@@ -155,11 +221,11 @@ const MAX_BYLINE_CHARS: usize = 120;
 /// Containers a byline or dateline block is never widened to.
 const CONTAINERS: &[&str] = &["html", "body", "main", "article", "section"];
 
-/// Removes the byline and dateline blocks (their content is already in the metadata) so
-/// they do not open the body: the highest short block around each byline element or
-/// stand-alone `<time>`.
-fn remove_byline_and_dateline(page: &Dom) {
-    let bylines = page.select(
+/// Removes the byline and dateline blocks (their content is already in the metadata) from
+/// the extracted article, so they do not open the body: the highest short block around
+/// each byline element or stand-alone `<time>`, when that element is most of it.
+fn remove_byline_and_dateline(content: &Dom) {
+    let bylines = content.select(
         ".byline, [rel=author], [itemprop=author], .dateline, .author, .article-meta, \
          .post-meta, time",
     );
@@ -175,7 +241,16 @@ fn remove_byline_and_dateline(page: &Dom) {
             }
             block = parent;
         }
-        let short = collapse(block.text().as_ref()).chars().count() <= MAX_BYLINE_CHARS;
+        let block_text = collapse(block.text().as_ref());
+        let block_chars = block_text.chars().count();
+        let short = block_chars <= MAX_BYLINE_CHARS;
+        // The block is the byline ("By Ann Lee on 4 March"), not a short paragraph that
+        // mentions a date ("Scripts doubled since <time>2015</time>, and images too.").
+        let own_chars = collapse(node.text().as_ref()).chars().count();
+        let mostly_byline = own_chars * 5 >= block_chars * 2
+            || block_text
+                .get(..3)
+                .is_some_and(|by| by.eq_ignore_ascii_case("by "));
         let standalone = block.id != node.id || {
             // A `<time>` (or author link) inside running text stays where it is.
             let parent = block.parent();
@@ -184,10 +259,28 @@ fn remove_byline_and_dateline(page: &Dom) {
                 CONTAINERS.contains(&name.as_str()) || name == "div" || name == "header"
             })
         };
-        if short && standalone {
+        if short && mostly_byline && standalone {
             block.remove_from_parent();
         }
     }
+}
+
+/// "Article title | Site" → "Article title": the site's name removed when the page gives
+/// it (`og:site_name`) and the title has it before or after a separator, else the longest
+/// part when separated by " | ", " - ", " – ", " — ", " :: " or " · ".
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) {
+        for sep in [" | ", " – ", " — ", " - ", " :: ", " · ", ": "] {
+            let rest = title
+                .strip_suffix(site)
+                .and_then(|t| t.strip_suffix(sep))
+                .or_else(|| title.strip_prefix(site).and_then(|t| t.strip_prefix(sep)));
+            if let Some(rest) = rest.filter(|r| !r.trim().is_empty()) {
+                return rest.trim().to_string();
+            }
+        }
+    }
+    strip_site_suffix(title)
 }
 
 /// "Article title | Site" → "Article title" (the longest part, when separated by " | ",
@@ -219,11 +312,15 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// When Readability finds nothing: the page's body without boilerplate elements.
-fn fallback_body(html: &str) -> Dom {
+/// When Readability finds nothing: the page's body without boilerplate elements (with
+/// `without_furniture`), or without only what is never visible.
+fn fallback_body(html: &str, without_furniture: bool) -> Dom {
     let dom = Dom::from(html);
-    dom.select("script, style, noscript, template, nav, header, footer, aside, form, iframe, svg")
+    dom.select("script, style, noscript, template, iframe, svg")
         .remove();
+    if without_furniture {
+        dom.select("nav, header, footer, aside, form").remove();
+    }
     dom
 }
 

@@ -62,8 +62,9 @@ impl Format {
 
 /// The default size limit: 256 MiB. Larger inputs are refused before they are read.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
-/// The default network timeout (connecting, awaiting the response, each read): 10 s.
-pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+/// The default deadline for loading a URL, all of it (connecting, redirects, the whole
+/// body): 30 s.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// How to load: all fields optional in spirit; see [`LoadOptions::default`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +77,8 @@ pub struct LoadOptions {
     pub max_bytes: u64,
     /// Forces a format; `None` decides by extension, Content-Type, then content.
     pub format: Option<Format>,
-    /// Network timeout for URLs. Default [`DEFAULT_TIMEOUT`] (10 s).
+    /// Deadline for loading a URL, from connecting to the last byte. Default
+    /// [`DEFAULT_TIMEOUT`] (30 s).
     pub timeout: Duration,
 }
 
@@ -118,6 +120,15 @@ pub fn parse(text: &str, format: Format) -> Document {
 
 /// Opens and loads a document.
 pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    open_watched(spec, opts, &fetch::Progress::default())
+}
+
+/// [`open`], reporting a URL's download in `progress` (for a progress line).
+pub fn open_watched(
+    spec: &InputSpec,
+    opts: &LoadOptions,
+    progress: &fetch::Progress,
+) -> Result<Loaded, LoadError> {
     match spec {
         InputSpec::Embedded => {
             let opts = LoadOptions {
@@ -153,7 +164,7 @@ pub fn open(spec: &InputSpec, opts: &LoadOptions) -> Result<Loaded, LoadError> {
             load(&bytes, &label, &name, hints, opts)
         }
         InputSpec::Url(url) => {
-            let fetched = fetch::fetch(url, opts.max_bytes, opts.timeout)?;
+            let fetched = fetch::fetch_watched(url, opts.max_bytes, opts.timeout, progress)?;
             let (media, charset) = fetched
                 .content_type
                 .as_deref()
@@ -227,10 +238,21 @@ fn load(
         ),
         None => None,
     };
+    let mut notices = Vec::new();
+    // A declared charset is believed only when the bytes can be in it (a UTF-16 header
+    // on an ASCII body, a stale legacy tag on a UTF-8 page).
     let header = hints
         .charset
         .as_deref()
-        .and_then(decode::encoding_for_label);
+        .filter(|_| explicit.is_none())
+        .and_then(decode::encoding_for_label)
+        .filter(|&declared| {
+            let fits = decode::declared_fits(bytes, declared);
+            if !fits {
+                notices.push(ignored_charset(declared));
+            }
+            fits
+        });
     let mut encoding = explicit.or(header);
     // Named by nothing, UTF-16 without a byte-order mark is told by its NUL bytes (it
     // would look binary otherwise).
@@ -257,8 +279,12 @@ fn load(
         && meta != encoding_rs::UTF_8
         && meta != decoded_encoding(&decoded)
     {
-        encoding = Some(meta);
-        decoded = decode::decode(bytes, encoding);
+        if decode::declared_fits(bytes, meta) {
+            encoding = Some(meta);
+            decoded = decode::decode(bytes, encoding);
+        } else {
+            notices.push(ignored_charset(meta));
+        }
     }
 
     let decoded_as = decoded.encoding;
@@ -284,7 +310,7 @@ fn load(
     if document.paragraphs.is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
-    let mut notices = counts.notices();
+    notices.splice(0..0, counts.notices());
     if unmarked_utf16.is_some() {
         notices.push(format!("read as {decoded_as} (no byte-order mark)"));
     }
@@ -356,22 +382,53 @@ fn decoded_encoding(decoded: &decode::Decoded) -> &'static encoding_rs::Encoding
     decode::encoding_for_label(decoded.encoding).unwrap_or(encoding_rs::UTF_8)
 }
 
+/// "the page says gb2312, but its bytes are not: ignored".
+fn ignored_charset(declared: &'static encoding_rs::Encoding) -> String {
+    format!(
+        "declared charset {} ignored (the bytes are not in it)",
+        declared.name()
+    )
+}
+
+/// How far into a page a `<meta>` charset is looked for: the HTML standard's prescan reads
+/// 1,024 bytes, but pages put long `<meta>` descriptions, scripts and styles first, and
+/// browsers find a later declaration by reparsing; 4 KiB finds those.
+const META_SCAN_LEN: usize = 4 * 1024;
+
 /// The encoding a `<meta charset=…>` or `<meta http-equiv=Content-Type content="…;
-/// charset=…">` in the first 1024 bytes names.
+/// charset=…">` in the first [`META_SCAN_LEN`] bytes names (the first `<meta>` tag that
+/// names a known one).
 fn html_meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let value: String = head[at..]
-        .trim_start_matches(['"', '\''])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    let encoding = decode::encoding_for_label(&value)?;
-    // A page that says UTF-16 in ASCII is not UTF-16 (the HTML standard's rule).
-    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
-        return Some(encoding_rs::UTF_8);
+    let head = &bytes[..bytes.len().min(META_SCAN_LEN)];
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        rest = &rest[at + tag.len()..];
+        let Some(charset) = tag.find("charset") else {
+            continue;
+        };
+        let value = tag[charset + "charset".len()..].trim_start();
+        let Some(value) = value.strip_prefix('=') else {
+            continue;
+        };
+        let value: String = value
+            .trim_start()
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        let Some(encoding) = decode::encoding_for_label(&value) else {
+            continue;
+        };
+        // A page that says UTF-16 in ASCII is not UTF-16 (the HTML standard's rule).
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            return Some(encoding_rs::UTF_8);
+        }
+        return Some(encoding);
     }
-    Some(encoding)
+    None
 }
 
 /// "1 invalid byte replaced", "3 control sequences removed".

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod event_loop;
+pub mod glyphs;
 pub mod keymap;
 pub mod prompt;
 pub mod render;

@@ -48,6 +48,9 @@ pub struct Theme {
     pub mark: Style,
     /// The search prompt in the status line.
     pub prompt: Style,
+    /// Draw the reader's glyphs (borders, scrollbar, marks, arrows, `¶`, `…`) with ASCII
+    /// stand-ins, for a locale that is not UTF-8 (see `ui::glyphs`).
+    pub ascii: bool,
 }
 
 /// The names `Theme::by_name` knows, in the order error messages list them.
@@ -105,6 +108,7 @@ impl Theme {
                 .fg(Color::LightMagenta)
                 .add_modifier(Modifier::BOLD),
             prompt: modifier(Modifier::BOLD),
+            ascii: false,
         }
     }
 
@@ -152,6 +156,7 @@ impl Theme {
                 .add_modifier(Modifier::BOLD),
             mark: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             prompt: modifier(Modifier::BOLD),
+            ascii: false,
         }
     }
 
@@ -193,6 +198,7 @@ impl Theme {
             search_current: modifier(M::REVERSED).add_modifier(M::UNDERLINED | M::BOLD),
             mark: modifier(M::BOLD),
             prompt: modifier(M::BOLD),
+            ascii: false,
         }
     }
 

@@ -99,6 +99,11 @@ impl Session {
             command.env(variable, home.path().join(folder));
         }
         command.env_remove("NO_COLOR");
+        // A UTF-8 locale, whatever the test runner's (the reader draws ASCII under any
+        // other); a test sets LANG or LC_ALL itself to try another.
+        command.env_remove("LC_ALL");
+        command.env_remove("LC_CTYPE");
+        command.env("LANG", "C.UTF-8");
         for (key, value) in options.env {
             command.env(key, value);
         }

@@ -15,8 +15,16 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::screen::{MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Overlay};
 
-/// Draws the whole screen into `buf`, which is the size of the terminal.
+/// Draws the whole screen into `buf`, which is the size of the terminal; with ASCII
+/// stand-ins for its glyphs when the theme asks (a locale that is not UTF-8).
 pub fn render(app: &App, buf: &mut Buffer) {
+    draw(app, buf);
+    if app.theme.ascii {
+        super::glyphs::to_ascii(buf);
+    }
+}
+
+fn draw(app: &App, buf: &mut Buffer) {
     let Some(areas) = app.areas() else {
         let notice = format!("terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}");
         Paragraph::new(notice).render(buf.area, buf);
