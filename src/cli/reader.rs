@@ -66,7 +66,8 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         None if !std::io::stdin().is_terminal() => InputSpec::Stdin,
         None => InputSpec::Embedded,
     };
-    let options = load_options(input);
+    let mut options = load_options(input);
+    options.keep_all |= config.keep_all;
     let streamed = match &spec {
         InputSpec::Path(path) => stream::open(path, &options)?,
         _ => None,

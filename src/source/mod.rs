@@ -13,6 +13,7 @@ pub mod error;
 pub mod fetch;
 pub mod format;
 pub mod frontmatter;
+pub mod grid;
 pub mod hash;
 pub mod html;
 pub mod input;
@@ -78,6 +79,9 @@ pub struct LoadOptions {
     pub format: Option<Format>,
     /// Network timeout for URLs. Default [`DEFAULT_TIMEOUT`] (10 s).
     pub timeout: Duration,
+    /// Keep every block of a plain text, even one that looks like a page capture's
+    /// furniture (`--keep-all`, `keep_all = true`).
+    pub keep_all: bool,
 }
 
 impl Default for LoadOptions {
@@ -87,6 +91,7 @@ impl Default for LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             format: None,
             timeout: DEFAULT_TIMEOUT,
+            keep_all: false,
         }
     }
 }
@@ -266,10 +271,19 @@ fn load(
     if text.trim().is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
+    // Plain text written the Markdown way (underlined or `#` headings, bullets) is read as
+    // Markdown, its angle brackets as text; unless a format was asked for.
+    let text_as_markdown =
+        format == Format::Text && opts.format.is_none() && format::markdown_like(&text);
+    let format = if text_as_markdown {
+        Format::Markdown
+    } else {
+        format
+    };
     let document = match format {
-        Format::Text => plaintext::parse(&text),
+        Format::Text => plaintext::parse_part_with(&text, plaintext::Part::Whole, opts.keep_all),
         Format::Markdown => {
-            let parsed = markdown::parse_counted(&text);
+            let parsed = markdown::parse_with(&text, text_as_markdown);
             counts.sequences += parsed.removed_sequences;
             counts.invisible += parsed.removed_invisible;
             parsed.document

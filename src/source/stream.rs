@@ -44,6 +44,7 @@ pub struct Rest {
     consumed: u64,
     repairs: Repairs,
     finished: bool,
+    keep_all: bool,
 }
 
 /// One later part, parsed.
@@ -89,13 +90,16 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
         .format
         .or_else(|| format::from_extension(path))
         .unwrap_or_else(|| format::sniff(&String::from_utf8_lossy(&head)));
-    if format != Format::Text {
+    // Markdown written as plain text is read whole, as Markdown.
+    if format != Format::Text
+        || opts.format.is_none() && format::markdown_like(&String::from_utf8_lossy(&head))
+    {
         return Ok(None);
     }
     let cut = paragraph_break(&head).unwrap_or(head.len());
     let carry = head.split_off(cut);
     let prepared = prepare(decode::decode(&head, encoding));
-    let document = plaintext::parse_part(&prepared.text, Part::First);
+    let document = plaintext::parse_part_with(&prepared.text, Part::First, opts.keep_all);
     if document.paragraphs.is_empty() {
         return Ok(None);
     }
@@ -119,6 +123,7 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
             consumed: head.len() as u64,
             repairs: prepared.counts,
             finished: false,
+            keep_all: opts.keep_all,
         },
     }))
 }
@@ -146,7 +151,7 @@ impl Rest {
         self.repairs.add(prepared.counts);
         let part = if at_end { Part::Last } else { Part::Middle };
         Some(Ok(LoadedPart {
-            document: plaintext::parse_part(&prepared.text, part),
+            document: plaintext::parse_part_with(&prepared.text, part, self.keep_all),
             progress: (self.consumed as f32 / self.total.max(1) as f32).min(1.0),
             last: at_end,
         }))

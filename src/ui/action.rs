@@ -75,6 +75,13 @@ pub enum Action {
     ReloadClaims,
     /// Save the annotations to a new file (when the old one changed on disk).
     SaveClaimsAs,
+    /// Scroll code and tables sideways (`less -S`).
+    ScrollLeft,
+    ScrollRight,
+    /// Show or hide the page furniture the loader hid, in place.
+    ToggleFurniture,
+    /// List the link targets as numbered references.
+    ShowLinks,
     /// Close an overlay, or quit when none is open.
     Cancel,
     Quit,
@@ -114,7 +121,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 46] = [
+    pub const BINDABLE: [Action; 50] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -158,6 +165,10 @@ impl Action {
         Action::Export,
         Action::ReloadClaims,
         Action::SaveClaimsAs,
+        Action::ScrollLeft,
+        Action::ScrollRight,
+        Action::ToggleFurniture,
+        Action::ShowLinks,
         Action::ToggleHelp,
         Action::Cancel,
         Action::Quit,
@@ -210,6 +221,10 @@ impl Action {
             Action::Export => "export the map: then j, m, a or i (JSON, Markdown, Argdown, AIF)",
             Action::ReloadClaims => "reload the annotation file from disk",
             Action::SaveClaimsAs => "save the annotations to a new file",
+            Action::ScrollLeft => "scroll code and tables left",
+            Action::ScrollRight => "scroll code and tables right (› marks more)",
+            Action::ToggleFurniture => "show or hide the page furniture the loader hid",
+            Action::ShowLinks => "list the links as numbered references",
             Action::Cancel => "close the overlay, or quit",
             Action::Quit => "quit",
             Action::Interrupt => "quit (status 130, as an interrupt)",
@@ -268,6 +283,10 @@ impl Action {
             Action::Export => "export",
             Action::ReloadClaims => "reload_claims",
             Action::SaveClaimsAs => "save_claims_as",
+            Action::ScrollLeft => "scroll_left",
+            Action::ScrollRight => "scroll_right",
+            Action::ToggleFurniture => "toggle_furniture",
+            Action::ShowLinks => "show_links",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",

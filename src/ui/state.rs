@@ -38,6 +38,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// The argument as a tree (`argument::tree`), with this node selected.
     Outline { selected: usize },
+    /// The link targets as numbered references, scrolled by this many rows.
+    Links { scroll: u16 },
 }
 
 /// A line being typed in the status line.
@@ -139,6 +141,8 @@ pub struct App {
     pub filter: Option<String>,
     /// Top row of the reading pane.
     pub top: Anchor,
+    /// Columns code and tables are scrolled sideways by.
+    pub hscroll: usize,
     /// The sentence of the last jump, highlighted until the next one.
     pub highlight: Option<SentenceRef>,
     /// The sentence cursor (`(` and `)`), which editing keys act on.
@@ -189,6 +193,7 @@ impl App {
             sections_open: true,
             filter: None,
             top: Anchor::default(),
+            hscroll: 0,
             highlight: None,
             cursor: None,
             editing: None,

@@ -473,14 +473,19 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind != ParagraphKind::Code && !p.sentences.is_empty())
+        .filter(|(_, p)| !p.kind.is_verbatim() && !p.sentences.is_empty())
         .map(|(i, _)| i)
         .collect();
     let total: usize = prose
         .iter()
         .map(|&i| doc.paragraphs[i].sentences.len())
         .sum();
-    let turns = speakers::turns(prose.iter().map(|&i| doc.paragraph_text(i)));
+    // A list item's "Label: text" ("- Safety: …") is a label, not a speaker: only other
+    // paragraphs open turns.
+    let turns = speakers::turns(prose.iter().map(|&i| match doc.paragraphs[i].kind {
+        ParagraphKind::ListItem { .. } => "",
+        _ => doc.paragraph_text(i),
+    }));
     let turn = |rank: usize| turns.as_ref().and_then(|t| t[rank]);
     let mut out = Vec::with_capacity(total);
     // Sentences of each prose paragraph, as a range of `out`.

@@ -23,11 +23,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
+    let furniture = furniture_notice(app);
     let notices: Vec<&str> = app
         .load_notices
         .iter()
         .chain(&app.notices)
         .map(String::as_str)
+        .chain(furniture.as_deref())
         .collect();
     if !notices.is_empty() {
         left.push_str(&format!("  [{}]", notices.join("; ")));
@@ -87,6 +89,22 @@ fn percent(app: &App) -> u64 {
     } else {
         bottom * 100 / total
     }
+}
+
+/// "12 blocks of page furniture hidden · H shows them", while they are hidden.
+fn furniture_notice(app: &App) -> Option<String> {
+    let count = app.doc.furniture.len();
+    if count == 0 || app.layout.furniture_shown() {
+        return None;
+    }
+    let key = app
+        .keymap
+        .keys(Action::ToggleFurniture)
+        .first()
+        .map(|k| format!(" · {} shows them", k.label()))
+        .unwrap_or_default();
+    let blocks = if count == 1 { "block" } else { "blocks" };
+    Some(format!("{count} {blocks} of page furniture hidden{key}"))
 }
 
 /// "match 3/12 · pattern" while a search is active.
