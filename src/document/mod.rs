@@ -3,6 +3,7 @@
 //! The body text is held once, in `Document::text`; paragraphs and sentences are byte
 //! ranges into it, so a large document is not copied per paragraph.
 
+pub mod language;
 pub mod sentences;
 
 use std::ops::Range;

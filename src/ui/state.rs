@@ -115,6 +115,9 @@ pub struct App {
     pub loading: Option<f32>,
     /// Whether the argument maps are still being worked out in the background.
     pub analysing: bool,
+    /// Whether the text reads as English (`document::language`): the detector reads
+    /// nothing else.
+    pub english: bool,
     /// A paragraph to resume at once it has loaded (remembered position).
     pub resume: Option<usize>,
     /// `G` was pressed while loading: stay at the end as more arrives.
@@ -175,7 +178,9 @@ impl App {
             Origin::Detected
         };
         let layout = Layout::new(&doc, 1);
+        let english = crate::document::language::reads_as_english(&doc);
         let mut app = App {
+            english,
             doc: Arc::new(doc),
             loading: None,
             analysing: false,
@@ -233,6 +238,7 @@ impl App {
             sections_open: self.sections_open,
             filter: self.filter.as_deref(),
             lines: usize::from(self.prefs.sidebar_lines),
+            not_english: !self.english && self.showing == Origin::Detected,
         }
     }
 

@@ -87,6 +87,10 @@ struct Sentence<'a> {
 /// Detects the argument of `doc`. Every item is marked [`Origin::Detected`] and carries
 /// its evidence and a confidence.
 pub fn detect(doc: &Document) -> ArgumentMap {
+    // The cues and the model are English: on other languages they find only noise.
+    if !crate::document::language::reads_as_english(doc) {
+        return ArgumentMap::default();
+    }
     let Some(analysis) = Analysis::new(doc) else {
         return ArgumentMap::default();
     };

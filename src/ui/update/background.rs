@@ -64,6 +64,7 @@ pub fn apply(app: &mut App, message: Background) {
             }
             if last {
                 app.resume = None;
+                app.english = crate::document::language::reads_as_english(&app.doc);
             }
         }
         Background::LoadFailed(error) => {
