@@ -310,7 +310,7 @@ impl Default for Keymap {
             (Key::plain(K::Right), ScrollRight),
             (Key::char('l'), ScrollRight),
             (Key::char('H'), ToggleFurniture),
-            (Key::char('f'), ShowLinks),
+            (Key::char('F'), ShowLinks),
             (Key::char('?'), ToggleHelp),
             (Key::plain(K::Esc), Cancel),
             (Key::char('q'), Quit),

@@ -22,26 +22,36 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(buf, area.x, area.y, &Line::from(spans), area.width);
         return;
     }
-    let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
-    let furniture = furniture_notice(app);
-    let notices: Vec<&str> = app
-        .load_notices
-        .iter()
-        .chain(&app.notices)
-        .map(String::as_str)
-        .chain(furniture.as_deref())
-        .collect();
-    if !notices.is_empty() {
-        left.push_str(&format!("  [{}]", notices.join("; ")));
+    let room = usize::from(area.width);
+    let hints = hints(app);
+    let with_notices = |furniture: Option<String>| {
+        let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
+        let notices: Vec<&str> = app
+            .load_notices
+            .iter()
+            .chain(&app.notices)
+            .map(String::as_str)
+            .chain(furniture.as_deref())
+            .collect();
+        if !notices.is_empty() {
+            left.push_str(&format!("  [{}]", notices.join("; ")));
+        }
+        left
+    };
+    // The furniture count in full where it fits beside the key hints, else in short.
+    let mut left = with_notices(furniture_notice(app, 0));
+    for shorter in 1..=2 {
+        if left.width() + hints.width() < room {
+            break;
+        }
+        left = with_notices(furniture_notice(app, shorter));
     }
     let mut spans = vec![Span::styled(left, theme.status)];
     let message = app.message.clone().or_else(|| search_state(app));
     if let Some(message) = message {
         spans.push(Span::styled(format!("  {message}"), theme.status_message));
     }
-    let hints = hints(app);
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = usize::from(area.width);
     if used + hints.width() < room {
         let gap = " ".repeat(room - used - hints.width());
         spans.push(Span::styled(gap, theme.status));
@@ -91,8 +101,9 @@ fn percent(app: &App) -> u64 {
     }
 }
 
-/// "12 blocks of page furniture hidden · H shows them", while they are hidden.
-fn furniture_notice(app: &App) -> Option<String> {
+/// "12 blocks of page furniture hidden · H shows them", while they are hidden; `shorter`
+/// 1: "12 furniture blocks hidden · H", 2: "12 hidden · H".
+fn furniture_notice(app: &App, shorter: u8) -> Option<String> {
     let count = app.doc.furniture.len();
     if count == 0 || app.layout.furniture_shown() {
         return None;
@@ -101,10 +112,18 @@ fn furniture_notice(app: &App) -> Option<String> {
         .keymap
         .keys(Action::ToggleFurniture)
         .first()
-        .map(|k| format!(" · {} shows them", k.label()))
-        .unwrap_or_default();
+        .map(|k| k.label());
     let blocks = if count == 1 { "block" } else { "blocks" };
-    Some(format!("{count} {blocks} of page furniture hidden{key}"))
+    let key = key.map(|k| match shorter {
+        0 => format!(" · {k} shows them"),
+        _ => format!(" · {k}"),
+    });
+    let what = match shorter {
+        0 => format!("{count} {blocks} of page furniture hidden"),
+        1 => format!("{count} furniture {blocks} hidden"),
+        _ => format!("{count} hidden"),
+    };
+    Some(what + &key.unwrap_or_default())
 }
 
 /// "match 3/12 · pattern" while a search is active.
