@@ -19,6 +19,7 @@ pub mod html;
 pub mod input;
 pub mod markdown;
 pub mod nesting;
+pub mod pipe;
 pub mod plaintext;
 pub mod redirect;
 pub mod sanitize;
@@ -191,6 +192,19 @@ fn sniff(opts: &LoadOptions) -> input::Sniff {
     } else {
         input::Sniff::RefuseBinary
     }
+}
+
+/// Loads standard input already read (see [`pipe::open_stdin`]).
+pub fn load_stdin_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(LoadError::new(
+            "stdin",
+            LoadErrorKind::TooLarge {
+                limit: opts.max_bytes,
+            },
+        ));
+    }
+    load(bytes, "stdin", "stdin", Hints::default(), opts)
 }
 
 /// Loads bytes already read. `name` labels the document (its extension, if any, picks the

@@ -113,6 +113,8 @@ pub struct App {
     pub doc: Arc<Document>,
     /// Share of a streamed file loaded so far, while it loads.
     pub loading: Option<f32>,
+    /// Standard input is still open: more may come ("waiting for data").
+    pub pipe_open: bool,
     /// Whether the argument maps are still being worked out in the background.
     pub analysing: bool,
     /// Whether the text reads as English (`document::language`): the detector reads
@@ -183,6 +185,7 @@ impl App {
             english,
             doc: Arc::new(doc),
             loading: None,
+            pipe_open: false,
             analysing: false,
             resume: None,
             follow_end: false,

@@ -32,6 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .chain(&app.notices)
             .map(String::as_str)
             .chain(furniture.as_deref())
+            .chain(app.pipe_open.then_some("waiting for data"))
             .collect();
         if !notices.is_empty() {
             left.push_str(&format!("  [{}]", notices.join("; ")));

@@ -18,6 +18,8 @@ pub enum Background {
         /// Share of the file loaded, 0.0–1.0.
         progress: f32,
         last: bool,
+        /// The document is the whole input and replaces the one shown.
+        replace: bool,
         /// Everything cleaning did so far, as notices.
         notices: Vec<String>,
     },
@@ -37,11 +39,28 @@ pub fn apply(app: &mut App, message: Background) {
             document,
             progress,
             last,
+            replace,
             notices,
         } => {
-            // Nobody else holds the document while it loads, so this does not copy it.
-            Arc::make_mut(&mut app.doc).append(document);
-            app.layout.extend(&app.doc);
+            if replace {
+                // The same text from its beginning: the paragraph at the top stays there.
+                let top = app.top_paragraph().filter(|_| app.top.block > 0);
+                let row = app.top.row;
+                app.doc = Arc::new(document);
+                let shown = app.layout.furniture_shown();
+                app.layout = crate::layout::Layout::with_furniture(&app.doc, 1, shown);
+                app.top = Anchor::default();
+                view::relayout(app);
+                if let Some(p) = top.filter(|&p| p < app.doc.paragraphs.len()) {
+                    let block = app.layout.block_of_paragraph(p);
+                    reading::set_top(app, Anchor { block, row });
+                }
+                super::map_shown(app);
+            } else {
+                // Nobody else holds the document while it loads, so this does not copy it.
+                Arc::make_mut(&mut app.doc).append(document);
+                app.layout.extend(&app.doc);
+            }
             // More paragraphs may need a wider gutter, and so a narrower text column.
             if app
                 .areas()
@@ -64,11 +83,13 @@ pub fn apply(app: &mut App, message: Background) {
             }
             if last {
                 app.resume = None;
+                app.pipe_open = false;
                 app.english = crate::document::language::reads_as_english(&app.doc);
             }
         }
         Background::LoadFailed(error) => {
             app.loading = None;
+            app.pipe_open = false;
             app.analysing = false;
             app.message = Some(format!("loading stopped: {error}"));
         }
