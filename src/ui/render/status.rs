@@ -39,18 +39,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         left
     };
-    // The furniture count in full where it fits beside the key hints, else in short.
-    let mut left = with_notices(furniture_notice(app, 0));
-    for shorter in 1..=2 {
-        if left.width() + hints.width() < room {
-            break;
-        }
-        left = with_notices(furniture_notice(app, shorter));
-    }
+    let message = app
+        .message
+        .clone()
+        .or_else(|| search_state(app))
+        .map(|m| format!("  {m}"));
+    let message_width = message.as_deref().map_or(0, UnicodeWidthStr::width);
+    // The furniture count in full where it fits beside the message and the key hints, else
+    // shorter; where even that does not fit, a message (it lasts one key) goes first, and
+    // without one the count does, before the hints.
+    let fits = |left: &String| left.width() + message_width + hints.width() < room;
+    let left = (0..=2)
+        .map(|shorter| with_notices(furniture_notice(app, shorter)))
+        .find(fits)
+        .unwrap_or_else(|| match message {
+            Some(_) => with_notices(None),
+            None => with_notices(furniture_notice(app, 2)),
+        });
     let mut spans = vec![Span::styled(left, theme.status)];
-    let message = app.message.clone().or_else(|| search_state(app));
     if let Some(message) = message {
-        spans.push(Span::styled(format!("  {message}"), theme.status_message));
+        spans.push(Span::styled(message, theme.status_message));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     if used + hints.width() < room {
