@@ -6,10 +6,11 @@
 //!
 //! Usage (after `cargo build --release`):
 //! `cargo run --release --example ttff -- [--runs N] [--sizes 6M,60M] [--bin PATH]
-//! [--baseline PATH] [--pipe SECONDS]` (`--sizes ''`: the embedded article only;
+//! [--baseline PATH] [--pipe SECONDS] [--markdown]` (`--sizes ''`: the embedded article only;
 //! `--baseline`: a second counterpoint build, timed in the same alternation, for A/B
 //! comparisons on a noisy machine; `--pipe`: each input through `(cat FILE; sleep SECONDS) |`,
-//! the program reading standard input, first frame only)
+//! the program reading standard input, first frame only; `--markdown`: the synthetic
+//! texts written as `.md` files, read as Markdown)
 //!
 //! Inputs are written to a temporary directory: the embedded article as it is stored (raw
 //! page capture), and synthetic articles (`counterpoint::synthetic`, seed 1) ending in a
@@ -409,6 +410,7 @@ fn main() {
     let mut binary = PathBuf::from("target/release/counterpoint");
     let mut baseline = None;
     let mut pipe = None;
+    let mut extension = "txt";
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -429,6 +431,7 @@ fn main() {
                         .expect("--pipe SECONDS"),
                 )
             }
+            "--markdown" => extension = "md",
             "--bin" => binary = PathBuf::from(args.next().expect("--bin PATH")),
             "--baseline" => {
                 let path = PathBuf::from(args.next().expect("--baseline PATH"));
@@ -463,7 +466,7 @@ fn main() {
         let mut text = synthetic::article(parse_size(size), 1);
         text.push_str(LAST_PARAGRAPH);
         text.push('\n');
-        let file = format!("synthetic-{size}.txt");
+        let file = format!("synthetic-{size}.{extension}");
         inputs.push(write_input(
             dir.path(),
             &format!("{size} synthetic"),
@@ -531,7 +534,11 @@ fn main() {
                 ms(counterpoint.median),
                 ms(counterpoint.min),
                 counterpoint.median.as_secs_f64() / less.median.as_secs_f64(),
-                ms(stats(idle[k].clone()).median),
+                if idle[k].is_empty() {
+                    "–".to_string()
+                } else {
+                    ms(stats(idle[k].clone()).median)
+                },
                 peaks[0] as f64 / 1024.0,
                 peaks[k] as f64 / 1024.0,
             );

@@ -18,9 +18,15 @@ use super::plaintext::{self, Part};
 use super::stream::{LoadedPart, PartSource, STREAM_THRESHOLD, paragraph_break};
 use super::{Format, Hints, LoadOptions, Loaded, Repairs, decode, format, hash, input, prepare};
 
-/// How long the pipe must be quiet before what has arrived is shown: long enough for a
-/// producer writing a file in several writes, short enough not to be seen.
+/// How long the pipe must be quiet before what has arrived is the first screen: a file
+/// `cat` writes whole ends within it (and is then loaded whole), and it is little beside a
+/// start (`less` draws in about 3 ms).
+const FIRST_QUIET: Duration = Duration::from_millis(1);
+/// Quiet this long, what has arrived since is shown up to its last paragraph break…
 const QUIET: Duration = Duration::from_millis(30);
+/// …and quiet this long, up to its last line break (a producer that writes a line at a
+/// time, slowly).
+const LONG_QUIET: Duration = Duration::from_millis(300);
 /// Bytes read per read of the pipe.
 const CHUNK: usize = 64 << 10;
 /// Bytes gathered before a later part is parsed, as for files.
@@ -61,7 +67,7 @@ pub fn open_reader(
     };
     let mut ended = false;
     while head.len() < STREAM_THRESHOLD as usize {
-        match chunks.recv_timeout(QUIET) {
+        match chunks.recv_timeout(FIRST_QUIET) {
             Ok(chunk) => head.extend(chunk.map_err(|e| fail(input::io_kind(&e)))?),
             Err(RecvTimeoutError::Timeout) => break,
             Err(RecvTimeoutError::Disconnected) => {
@@ -156,6 +162,7 @@ pub fn open_reader(
             opts: opts.clone(),
             notices: None,
             finished: false,
+            quiet: Duration::ZERO,
         }),
     })
 }
@@ -200,6 +207,8 @@ pub struct PipeRest {
     /// The notices of the whole input loaded at the end.
     notices: Option<Vec<String>>,
     finished: bool,
+    /// How long the pipe has been quiet since the last chunk.
+    quiet: Duration,
 }
 
 impl PipeRest {
@@ -248,6 +257,7 @@ impl PartSource for PipeRest {
         loop {
             match self.chunks.recv_timeout(QUIET) {
                 Ok(Ok(chunk)) => {
+                    self.quiet = Duration::ZERO;
                     if self.keeps_all() {
                         self.all.extend_from_slice(&chunk);
                         if (self.all.len() as u64) > self.opts.max_bytes {
@@ -277,11 +287,21 @@ impl PartSource for PipeRest {
                     return Some(Err(error));
                 }
                 Err(RecvTimeoutError::Timeout) => {
-                    // Quiet: show what came, up to its last line break.
+                    // Quiet: show what came, up to its last paragraph break, or after a
+                    // longer quiet its last line break.
+                    self.quiet += QUIET;
+                    let cut = if self.quiet >= LONG_QUIET {
+                        self.carry.iter().rposition(|&b| b == b'\n').map(|i| i + 1)
+                    } else {
+                        paragraph_break(&self.carry).filter(|&at| {
+                            self.carry[..at].ends_with(b"\n\n")
+                                || self.carry[..at].ends_with(b"\n\r\n")
+                        })
+                    };
                     if self.by_parts
-                        && let Some(at) = self.carry.iter().rposition(|&b| b == b'\n')
+                        && let Some(at) = cut
                     {
-                        let rest = self.carry.split_off(at + 1);
+                        let rest = self.carry.split_off(at);
                         let part = std::mem::replace(&mut self.carry, rest);
                         return Some(Ok(self.part(&part, Part::Middle)));
                     }
