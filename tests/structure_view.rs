@@ -190,3 +190,32 @@ fn heading_levels_rules_and_the_link_list() {
     update(&mut app, Action::Cancel);
     assert!(app.overlay.is_none() && app.quit.is_none());
 }
+
+/// For a text that is not English the sidebar says the detector cannot read it, instead
+/// of listing what its English cues make of it.
+#[test]
+fn the_sidebar_says_when_the_text_is_not_english() {
+    let text = "Warum wir die Bahn brauchen\n\nDie Bahn ist das Rückgrat einer \
+        klimafreundlichen Mobilität. Wer heute in Schienen investiert, spart morgen Kosten \
+        und Emissionen.\n\nKritiker sagen, der Ausbau sei zu teuer. Doch die Rechnung \
+        übersieht die Folgekosten des Straßenverkehrs.\n";
+    let loaded =
+        source::load_bytes(text.as_bytes(), "bahn.txt", &LoadOptions::default()).expect("loads");
+    let detected = counterpoint::argument::detect::detect(&loaded.document);
+    assert!(detected.items.is_empty());
+    let maps = Maps {
+        annotated: None,
+        detected,
+    };
+    let app = App::new(loaded.document, loaded.name, maps, (120, 24));
+    let screen = rows(&app).join("\n");
+    assert!(
+        screen.contains("none: this text is not English,"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("the detector reads English only"),
+        "{screen}"
+    );
+    assert!(screen.contains("Kritiker sagen"), "{screen}");
+}

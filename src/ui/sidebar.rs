@@ -153,7 +153,7 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
                 let empty: &[&str] = match (view.not_english, kind) {
                     (true, ClaimKind::Key) => &[
                         "none: this text is not English,",
-                        "and the detector reads English only",
+                        "the detector reads English only",
                     ],
                     (true, ClaimKind::Counter) => &["none (not English)"],
                     (false, _) => &["none found"],
