@@ -168,7 +168,17 @@ fn open_whole_later(
         Format::Html => head.len(),
         _ => paragraph_break(&head).unwrap_or(head.len()),
     };
-    let prepared = prepare(decode::decode(&head[..cut], None));
+    // As the whole load will decode it: `--encoding`, else for HTML its `<meta charset>`.
+    let encoding = opts
+        .encoding
+        .as_deref()
+        .and_then(decode::encoding_for_label)
+        .or_else(|| {
+            (format == Format::Html)
+                .then(|| super::html_meta_charset(&head))
+                .flatten()
+        });
+    let prepared = prepare(decode::decode(&head[..cut], encoding));
     let document = super::parse(&prepared.text, format);
     if document.paragraphs.is_empty() {
         return Ok(None);
