@@ -6,8 +6,11 @@
 //!
 //! Usage (after `cargo build --release`):
 //! `cargo run --release --example ttff -- [--runs N] [--sizes 6M,60M] [--bin PATH]
-//! [--baseline PATH]` (`--sizes ''`: the embedded article only; `--baseline`: a second
-//! counterpoint build, timed in the same alternation, for A/B comparisons on a noisy machine)
+//! [--baseline PATH] [--pipe SECONDS] [--markdown]` (`--sizes ''`: the embedded article only;
+//! `--baseline`: a second counterpoint build, timed in the same alternation, for A/B
+//! comparisons on a noisy machine; `--pipe`: each input through `(cat FILE; sleep SECONDS) |`,
+//! the program reading standard input, first frame only; `--markdown`: the synthetic
+//! texts written as `.md` files, read as Markdown)
 //!
 //! Inputs are written to a temporary directory: the embedded article as it is stored (raw
 //! page capture), and synthetic articles (`counterpoint::synthetic`, seed 1) ending in a
@@ -245,6 +248,9 @@ struct Setup {
     binary: PathBuf,
     baseline: Option<PathBuf>,
     home: PathBuf,
+    /// `--pipe SECONDS`: the file comes through a pipe that stays open this long after it,
+    /// as in `(cat FILE; sleep SECONDS) | PROGRAM`.
+    pipe: Option<u64>,
 }
 
 impl Setup {
@@ -279,6 +285,26 @@ impl Setup {
             }
         };
         command.env("TERM", "xterm-256color");
+        if let Some(seconds) = self.pipe {
+            // The same program and environment, its file argument replaced by the pipe.
+            let argv: Vec<String> = command
+                .get_argv()
+                .iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .filter(|a| a.as_str() != file.to_string_lossy())
+                .map(|a| format!("'{a}'"))
+                .collect();
+            let line = format!(
+                "(cat '{}'; sleep {seconds}) | {}",
+                file.display(),
+                argv.join(" ")
+            );
+            let mut shell = command.clone();
+            shell.get_argv_mut().clear();
+            shell.get_argv_mut().push("sh".into());
+            shell.args(["-c", &line]);
+            return shell;
+        }
         command
     }
 }
@@ -383,6 +409,8 @@ fn main() {
     let mut sizes = vec!["6M".to_string(), "60M".to_string()];
     let mut binary = PathBuf::from("target/release/counterpoint");
     let mut baseline = None;
+    let mut pipe = None;
+    let mut extension = "txt";
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -396,13 +424,23 @@ fn main() {
                     .map(str::to_string)
                     .collect()
             }
+            "--pipe" => {
+                pipe = Some(
+                    args.next()
+                        .and_then(|n| n.parse().ok())
+                        .expect("--pipe SECONDS"),
+                )
+            }
+            "--markdown" => extension = "md",
             "--bin" => binary = PathBuf::from(args.next().expect("--bin PATH")),
             "--baseline" => {
                 let path = PathBuf::from(args.next().expect("--baseline PATH"));
                 baseline = Some(path.canonicalize().expect("the baseline binary"));
             }
             _ => {
-                eprintln!("usage: ttff [--runs N] [--sizes 6M,60M] [--bin PATH] [--baseline PATH]");
+                eprintln!(
+                    "usage: ttff [--runs N] [--sizes 6M,60M] [--bin PATH] [--baseline PATH] [--pipe SECONDS]"
+                );
                 std::process::exit(2);
             }
         }
@@ -415,6 +453,7 @@ fn main() {
         binary,
         baseline,
         home: dir.path().to_path_buf(),
+        pipe,
     };
 
     let mut inputs = vec![write_input(
@@ -427,7 +466,7 @@ fn main() {
         let mut text = synthetic::article(parse_size(size), 1);
         text.push_str(LAST_PARAGRAPH);
         text.push('\n');
-        let file = format!("synthetic-{size}.txt");
+        let file = format!("synthetic-{size}.{extension}");
         inputs.push(write_input(
             dir.path(),
             &format!("{size} synthetic"),
@@ -466,7 +505,7 @@ fn main() {
                 let command = setup.command(program, &input.path);
                 let (session, elapsed) = Session::start(command, contains(&input.first_phrase));
                 samples[k].push(elapsed);
-                if program != Program::Less {
+                if program != Program::Less && setup.pipe.is_none() {
                     // The peak below is then that of the whole load, not of the first part.
                     idle[k].push(session.until_idle());
                 }
@@ -495,13 +534,20 @@ fn main() {
                 ms(counterpoint.median),
                 ms(counterpoint.min),
                 counterpoint.median.as_secs_f64() / less.median.as_secs_f64(),
-                ms(stats(idle[k].clone()).median),
+                if idle[k].is_empty() {
+                    "–".to_string()
+                } else {
+                    ms(stats(idle[k].clone()).median)
+                },
                 peaks[0] as f64 / 1024.0,
                 peaks[k] as f64 / 1024.0,
             );
         }
     }
 
+    if setup.pipe.is_some() {
+        return;
+    }
     let Some(large) = inputs.get(1) else { return };
     println!("\n## On the {} text ({runs} runs each)\n", large.label);
     println!("| measurement | less median / min (ms) | counterpoint median / min (ms) |");

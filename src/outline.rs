@@ -17,6 +17,9 @@ pub struct Outline<'a> {
     pub paragraphs: Vec<&'a str>,
     pub sections: Vec<SectionOut<'a>>,
     pub notes: Vec<&'a str>,
+    /// Link targets in reading order, numbered from 1 as the reader's link list (`f`)
+    /// numbers them.
+    pub links: Vec<LinkOut<'a>>,
     /// Key claims, then counterclaims, each in reading order (sidebar order).
     pub claims: Vec<ClaimOut<'a>>,
     /// The argument as a tree, for the Markdown outline (not in the JSON, whose claims say
@@ -31,6 +34,14 @@ pub struct SectionOut<'a> {
     pub level: u8,
     /// Index of the section's first paragraph.
     pub paragraph: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LinkOut<'a> {
+    pub paragraph: usize,
+    /// The linked text.
+    pub text: &'a str,
+    pub target: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,6 +89,18 @@ impl<'a> Outline<'a> {
                 })
                 .collect(),
             notes: doc.notes.iter().map(String::as_str).collect(),
+            links: doc
+                .links
+                .iter()
+                .map(|l| LinkOut {
+                    paragraph: l.paragraph,
+                    text: doc
+                        .paragraph_text(l.paragraph)
+                        .get(l.range.clone())
+                        .unwrap_or_default(),
+                    target: &l.target,
+                })
+                .collect(),
             claims: map
                 .items
                 .iter()
@@ -140,6 +163,18 @@ impl<'a> Outline<'a> {
             }
             if !any {
                 out.push_str("None found.\n");
+            }
+        }
+        if !self.links.is_empty() {
+            out.push_str("\n## Links\n\n");
+            for (number, link) in self.links.iter().enumerate() {
+                out.push_str(&format!(
+                    "{}. ¶{} {}: <{}>\n",
+                    number + 1,
+                    link.paragraph + 1,
+                    link.text,
+                    link.target
+                ));
             }
         }
         out

@@ -131,7 +131,7 @@ fn each_mistake_is_one_line_naming_the_file_line_and_problem() {
         (
             "theme = \"dark\"\n\n\n\ncolour = \"red\"\n",
             "config.toml: line 5: unknown key 'colour' (expected theme, measure, sidebar_width, \
-             sidebar_side, sidebar_lines, tints, mouse, remember_position or [keys])",
+             sidebar_side, sidebar_lines, tints, mouse, remember_position, keep_all or [keys])",
         ),
         (
             "\nsidebar_width = 5\n",

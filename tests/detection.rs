@@ -449,3 +449,44 @@ fn heldout_annotations_anchor() {
 const KEY_FLOOR: f64 = 0.64;
 const COUNTER_FLOOR: f64 = 0.67;
 const LINK_FLOOR: f64 = 0.51;
+
+/// "Label: text" bullets ("- Safety: …") are not speaker turns: an essay with such a list
+/// is not read as a debate, and its conclusion is not the other side's counterclaim.
+#[test]
+fn labelled_bullets_are_not_speaker_turns() {
+    let text = "\
+Why the Harbour Road should close to cars
+
+Harbour Road should be closed to cars on weekends. The case rests on three things.
+
+- Safety: Families would walk and cycle there without fear of traffic.
+- Trade: The cafes would fill their terraces and the shops would see more people.
+- Air: The road would be quieter and the air cleaner for everyone.
+
+Some shopkeepers claim that a closure would kill their trade, but towns that closed their seafronts saw takings rise.
+
+In the end, a car-free Harbour Road is better for everyone who lives here, and the council should close it this summer.
+";
+    let loaded =
+        source::load_bytes(text.as_bytes(), "harbour.txt", &LoadOptions::default()).expect("loads");
+    let d = loaded.document;
+    let map = detect(&d);
+    let conclusion = (0..d.paragraphs.len())
+        .find(|&p| d.paragraph_text(p).starts_with("In the end"))
+        .expect("the conclusion");
+    assert!(
+        map.items
+            .iter()
+            .all(|i| !(i.kind == ClaimKind::Counter && i.anchor.paragraph == conclusion)),
+        "{map:#?}"
+    );
+    for item in &map.items {
+        assert!(
+            !item
+                .evidence
+                .iter()
+                .any(|e| e.contains("speaker") || e.contains("turn")),
+            "{item:#?}"
+        );
+    }
+}

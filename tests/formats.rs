@@ -923,3 +923,146 @@ fn url_body_over_limit() {
         "{err}"
     );
 }
+
+fn load_named(text: &str, name: &str) -> Loaded {
+    source::load_bytes(text.as_bytes(), name, &LoadOptions::default()).expect("loads")
+}
+
+/// Markdown structure: a GFM table as an aligned grid, image alt text, rules, heading
+/// levels and link targets.
+#[test]
+fn markdown_tables_images_rules_levels_and_links() {
+    let text = "\
+# Fares and the budget
+
+The [council report](https://example.org/report) sets out the numbers.
+
+| Line | Riders | Cost (€) |
+|:-----|-------:|---------:|
+| N1   | 1,200  | 40,000   |
+| N12  | 95     | 18,500   |
+
+![A night bus at the depot](bus.jpg)
+
+---
+
+## Why it matters
+
+### In detail
+
+Night workers rely on it, as [the survey](https://example.org/survey) shows.
+";
+    let loaded = load_named(text, "fares.md");
+    let doc = &loaded.document;
+    let table = (0..doc.paragraphs.len())
+        .find(|&p| doc.paragraphs[p].kind == ParagraphKind::Table)
+        .expect("a table paragraph");
+    let grid: Vec<&str> = doc.paragraph_text(table).lines().collect();
+    assert_eq!(grid.len(), 4, "{grid:#?}");
+    assert!(grid[0].starts_with("Line │ Riders │ Cost (€)"), "{grid:#?}");
+    assert!(grid[1].starts_with("─────┼────────┼─"), "{grid:#?}");
+    // Right-aligned numbers under their headers.
+    assert_eq!(grid[3], "N12  │     95 │   18,500");
+    let texts = paragraphs(doc);
+    assert!(
+        texts.contains(&"[image: A night bus at the depot]"),
+        "{texts:#?}"
+    );
+    assert_eq!(doc.rules, vec![table + 2]);
+    let levels: Vec<(u8, &str)> = doc
+        .sections
+        .iter()
+        .map(|s| (s.level, s.title.as_str()))
+        .collect();
+    assert_eq!(levels, [(2, "Why it matters"), (3, "In detail")]);
+    let targets: Vec<&str> = doc.links.iter().map(|l| l.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["https://example.org/report", "https://example.org/survey"]
+    );
+}
+
+/// HTML structure: a data table as a grid (a layout table stays prose), `<hr>` as a
+/// rule, `<img alt>` as "[image: …]".
+#[test]
+fn html_tables_rules_and_images() {
+    let page = "<!DOCTYPE html><html><head><title>Buses at night</title></head><body><article>\
+<h1>Buses at night</h1>\
+<p>The night bus network carries thousands of workers every week, and the council \
+wants to cut it. That would be a mistake, for reasons the figures make plain enough.</p>\
+<table><caption>Riders per night</caption><thead><tr><th>Line</th><th>Riders</th></tr></thead>\
+<tbody><tr><td>N1</td><td>1,200</td></tr><tr><td>N12</td><td>95</td></tr></tbody></table>\
+<hr>\
+<p><img src=\"depot.jpg\" alt=\"The depot at 3 a.m.\"> Drivers start their shifts at the \
+depot long before dawn, and the buses they drive are often full of cleaners and nurses.</p>\
+<table><tr><td>Just one cell of layout holding a sentence of the article itself.</td></tr></table>\
+<p>Keeping the service costs less than the council claims, and the benefit to the city \
+is far larger than the saving, as every study of night transport has found.</p>\
+</article></body></html>";
+    let loaded = load_named(page, "buses.html");
+    let doc = &loaded.document;
+    let texts = paragraphs(doc);
+    let table = (0..doc.paragraphs.len())
+        .find(|&p| doc.paragraphs[p].kind == ParagraphKind::Table)
+        .unwrap_or_else(|| panic!("no table: {texts:#?}"));
+    assert_eq!(
+        doc.paragraph_text(table),
+        "Line │ Riders\n─────┼───────\nN1   │ 1,200\nN12  │ 95"
+    );
+    assert_eq!(texts[table - 1], "Riders per night");
+    assert_eq!(doc.rules, vec![table + 1], "{texts:#?}");
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("[image: The depot at 3 a.m.] Drivers start")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Just one cell of layout")),
+        "{texts:#?}"
+    );
+}
+
+/// Plain text written the Markdown way is read as Markdown: underlined headings become
+/// sections, bullets list items, and `<pathspec>` stays text.
+#[test]
+fn plain_text_written_as_markdown_is_read_as_markdown() {
+    let notes = "\
+Tally 1.2 Release Notes
+=======================
+
+Updates since v1.1
+------------------
+
+ * \"tally -w\" learned to count words joined by hyphens as one.
+
+ * \"tally add <pathspec>\" now counts only the files the pathspec names,
+   and says so.
+
+Fixes since v1.1
+----------------
+
+ * \"tally\" no longer crashes on an empty file.
+";
+    let loaded = load_named(notes, "RelNotes.txt");
+    assert_eq!(loaded.format, Format::Markdown);
+    let doc = &loaded.document;
+    assert_eq!(doc.meta.title.as_deref(), Some("Tally 1.2 Release Notes"));
+    let sections: Vec<&str> = doc.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["Updates since v1.1", "Fixes since v1.1"]);
+    assert!(doc.paragraphs.iter().all(|p| p.kind == bullet(0)));
+    assert!(paragraphs(doc)[1].contains("tally add <pathspec>\" now counts"));
+    // Asked for as text, it stays text.
+    let text = source::load_bytes(
+        notes.as_bytes(),
+        "RelNotes.txt",
+        &LoadOptions {
+            format: Some(Format::Text),
+            ..LoadOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(text.format, Format::Text);
+}

@@ -629,3 +629,52 @@ Sales in the north grew in every quarter, while the south stood still.
     let unfinished = "Why I walk to work\n\nWalking is the best decision I have made in years. It is cheaper than driving.\n\nEveryone who lives close to the office should try it for a month\n";
     assert_every_word_kept(unfinished);
 }
+
+/// The furniture a page capture loses is kept aside, in place: menus above the header,
+/// the "Copyedited by", "Comments to" and link rows after the body. Nothing else is.
+#[test]
+fn hidden_furniture_is_kept_in_place() {
+    let doc = parse(counterpoint::EMBEDDED_ARTICLE);
+    let furniture: Vec<(Option<usize>, &str)> = doc
+        .furniture
+        .iter()
+        .map(|f| (f.before, f.text.as_str()))
+        .collect();
+    assert!(furniture.len() >= 6, "{furniture:#?}\n{}", dump(&doc));
+    assert!(furniture[0].0.is_none() && furniture[0].1.contains("Deutsch"));
+    let after_body = Some(doc.paragraphs.len());
+    for text in ["Copyedited by Jordyn Dahl", "About Us"] {
+        assert!(
+            furniture
+                .iter()
+                .any(|(at, t)| *at == after_body && t.contains(text)),
+            "{text}: {furniture:#?}"
+        );
+    }
+    // Every word of the capture is somewhere: header, body, notes or furniture.
+    let mut kept: Vec<String> = loaded_words(&doc);
+    kept.extend(
+        doc.furniture
+            .iter()
+            .flat_map(|f| f.text.split_whitespace().map(str::to_string)),
+    );
+    for bare in counterpoint::EMBEDDED_ARTICLE.split(|c: char| !c.is_alphanumeric()) {
+        if bare.len() > 3 && !["SEPTEMBER", "2015"].contains(&bare) {
+            assert!(kept.iter().any(|k| k.contains(bare)), "{bare} lost");
+        }
+    }
+    // A text kept whole has none.
+    assert!(parse(&fixture("essay-wrapped.txt")).furniture.is_empty());
+}
+
+/// `--keep-all`: a page capture keeps its menus and footers in the body.
+#[test]
+fn keep_all_keeps_the_furniture_in_the_body() {
+    use counterpoint::source::plaintext::{Part, parse_part_with};
+    let doc = parse_part_with(counterpoint::EMBEDDED_ARTICLE, Part::Whole, true);
+    assert!(doc.furniture.is_empty());
+    let body = paragraphs(&doc).join("\n");
+    for text in ["Copyedited by Jordyn Dahl", "About Us", "Follow us on"] {
+        assert!(body.contains(text), "{text}: {}", dump(&doc));
+    }
+}

@@ -259,6 +259,7 @@ fn a_search_follows_the_parts_of_a_streamed_file() {
             document: part,
             progress: 1.0,
             last: true,
+            replace: false,
             notices: Vec::new(),
         },
     );

@@ -8,7 +8,7 @@
 //!   newcomer would write; no rebuttals.
 
 use super::{ArgumentMap, ClaimKind, Item};
-use crate::document::{Document, ParagraphKind, SentenceRef};
+use crate::document::{Document, SentenceRef};
 
 /// Phrases of the counterclaim baseline, matched in lower case at word boundaries.
 const OPPOSING_PHRASES: &[&str] = &[
@@ -83,7 +83,7 @@ fn prose(doc: &Document) -> impl Iterator<Item = (usize, &crate::document::Parag
     doc.paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind != ParagraphKind::Code && !p.sentences.is_empty())
+        .filter(|(_, p)| !p.kind.is_verbatim() && !p.sentences.is_empty())
 }
 
 #[cfg(test)]

@@ -82,6 +82,11 @@ pub struct InputArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<InputFormat>,
 
+    /// Keep every block of a plain text: no page furniture is hidden, even in what looks
+    /// like a web page captured with its menus and footers.
+    #[arg(long)]
+    pub keep_all: bool,
+
     /// Refuse inputs larger than this (bytes, or with K, M or G).
     #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
     pub max_size: u64,

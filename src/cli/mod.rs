@@ -113,5 +113,6 @@ fn load_options(input: &InputArgs) -> LoadOptions {
             InputFormat::Html => Format::Html,
         }),
         timeout: std::time::Duration::from_secs(input.timeout),
+        keep_all: input.keep_all,
     }
 }

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::layout::Anchor;
 use crate::position_store::{self, PositionStore};
+use crate::source::pipe::{self, Stdin};
 use crate::source::stream::{self, Streamed};
 use crate::source::{self, InputSpec};
 use crate::ui::App;
@@ -68,9 +69,27 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
         None if !std::io::stdin().is_terminal() => InputSpec::Stdin,
         None => InputSpec::Embedded,
     };
-    let options = load_options(input);
+    let mut options = load_options(input);
+    options.keep_all |= config.keep_all;
+    // Standard input: the first screen as soon as data has come and the pipe falls
+    // quiet; the rest while it stays open.
+    let mut stdin_bytes = None;
+    let mut pipe_open = false;
     let streamed = match &spec {
         InputSpec::Path(path) => stream::open(path, &options)?,
+        InputSpec::Stdin => match pipe::open_stdin(&options)? {
+            Stdin::Whole(bytes) => {
+                stdin_bytes = Some(bytes);
+                None
+            }
+            Stdin::Streaming { first, rest } => {
+                pipe_open = true;
+                Some(Streamed {
+                    first: *first,
+                    rest,
+                })
+            }
+        },
         _ => None,
     };
     let (mut app, work, key) = match streamed {
@@ -80,6 +99,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             let mut app = App::new(first.document, first.name, Maps::default(), (0, 0));
             app.load_notices = first.notices;
             app.loading = Some(0.0);
+            app.pipe_open = pipe_open;
             app.analysing = true;
             let (claims, import) = (input.claims.clone(), input.map.clone());
             let analysis = move |doc: &Document| {
@@ -96,13 +116,14 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(first.source_bytes_hash))
         }
         None => {
-            let loaded = match &spec {
+            let loaded = match (stdin_bytes, &spec) {
+                (Some(bytes), _) => source::load_stdin_bytes(&bytes, &options)?,
                 // Progress on the terminal while it loads; `q` and Ctrl-C cancel.
-                InputSpec::Url(_) => match fetching::open_url(&spec, &options)? {
+                (None, InputSpec::Url(_)) => match fetching::open_url(&spec, &options)? {
                     Outcome::Loaded(loaded) => *loaded,
                     Outcome::Cancelled(code) => return Ok(code),
                 },
-                _ => source::open(&spec, &options)?,
+                (None, _) => source::open(&spec, &options)?,
             };
             let doc = loaded.document;
             let map_source =

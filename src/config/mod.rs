@@ -9,6 +9,7 @@
 //! tints = true                # argument tints in the text at start (`i` toggles)
 //! mouse = true
 //! remember_position = true
+//! keep_all = false            # keep a page capture's furniture in the body (`--keep-all`)
 //!
 //! [keys]                      # action = [keys]; replaces that action's default keys
 //! scroll_down = ["j", "down"]
@@ -58,6 +59,8 @@ pub struct Config {
     pub mouse: bool,
     /// Reopen a document where it was left (see `position_store`).
     pub remember_position: bool,
+    /// Keep every block of a plain text, page furniture included (as `--keep-all`).
+    pub keep_all: bool,
     /// The `[keys]` table as written: action name → keys, replacing those actions'
     /// default keys. Already checked by `load`.
     pub keys: BTreeMap<String, Vec<String>>,
@@ -74,6 +77,7 @@ impl Default for Config {
             tints: true,
             mouse: true,
             remember_position: true,
+            keep_all: false,
             keys: BTreeMap::new(),
         }
     }
@@ -91,6 +95,7 @@ struct RawConfig {
     tints: Option<bool>,
     mouse: Option<bool>,
     remember_position: Option<bool>,
+    keep_all: Option<bool>,
     keys: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
 }
 
@@ -103,7 +108,7 @@ enum WidthValue {
 }
 
 const SETTINGS: &str = "theme, measure, sidebar_width, sidebar_side, sidebar_lines, tints, \
-     mouse, remember_position or [keys]";
+     mouse, remember_position, keep_all or [keys]";
 
 impl Config {
     /// Reads a config file. A missing file is an error too (use `load_optional` for the
@@ -249,6 +254,7 @@ impl Config {
             tints: raw.tints.unwrap_or(defaults.tints),
             mouse: raw.mouse.unwrap_or(defaults.mouse),
             remember_position: raw.remember_position.unwrap_or(defaults.remember_position),
+            keep_all: raw.keep_all.unwrap_or(defaults.keep_all),
             keys,
         })
     }
@@ -283,6 +289,7 @@ impl Config {
         out.push_str(&format!("tints = {}\n", self.tints));
         out.push_str(&format!("mouse = {}\n", self.mouse));
         out.push_str(&format!("remember_position = {}\n", self.remember_position));
+        out.push_str(&format!("keep_all = {}\n", self.keep_all));
         out.push_str("\n# action = [keys]; Ctrl-C always interrupts\n[keys]\n");
         let keymap = self.keymap().unwrap_or_default();
         for action in Action::BINDABLE {

@@ -3,6 +3,7 @@
 //! The body text is held once, in `Document::text`; paragraphs and sentences are byte
 //! ranges into it, so a large document is not copied per paragraph.
 
+pub mod language;
 pub mod sentences;
 
 use std::ops::Range;
@@ -28,9 +29,16 @@ pub enum ParagraphKind {
     ListItem { marker: String, depth: usize },
     /// Preformatted text: kept verbatim, never wrapped.
     Code,
+    /// A table drawn as an aligned grid (one line per row): verbatim, like code.
+    Table,
 }
 
 impl ParagraphKind {
+    /// Code and tables: lines kept as they are, never wrapped, scrolled sideways.
+    pub fn is_verbatim(&self) -> bool {
+        matches!(self, ParagraphKind::Code | ParagraphKind::Table)
+    }
+
     /// The kind of a paragraph opened inside `lists` nested lists (a further paragraph of
     /// an item: indented, without a marker) or inside a block quote.
     pub fn in_context(lists: usize, quote_depth: usize) -> ParagraphKind {
@@ -95,6 +103,16 @@ pub struct Link {
     pub target: String,
 }
 
+/// A block the plain-text loader took for page furniture (a menu, a share bar, a rights
+/// notice): not part of the body, but kept so the reader can show it in place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Furniture {
+    /// The body paragraph it stood before (`paragraphs.len()`: after the body); `None`
+    /// above the header.
+    pub before: Option<usize>,
+    pub text: String,
+}
+
 /// Where a sentence is: paragraph index and sentence index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct SentenceRef {
@@ -113,6 +131,11 @@ pub struct Document {
     pub notes: Vec<String>,
     /// Link targets of the Markdown and HTML loaders, in reading order.
     pub links: Vec<Link>,
+    /// Horizontal rules (Markdown `---`, HTML `<hr>`): the paragraph each stands before
+    /// (`paragraphs.len()` after the last), in order.
+    pub rules: Vec<usize>,
+    /// Page furniture the loader hid, in reading order.
+    pub furniture: Vec<Furniture>,
 }
 
 impl Document {
@@ -131,7 +154,7 @@ impl Document {
         }
         let start = self.text.len();
         self.text.push_str(text);
-        let sentences = if kind == ParagraphKind::Code {
+        let sentences = if kind.is_verbatim() {
             vec![0..text.len()]
         } else {
             sentences::split(text)
@@ -142,6 +165,11 @@ impl Document {
             sentences,
             spans,
         });
+    }
+
+    /// Appends a horizontal rule before the next paragraph.
+    pub fn push_rule(&mut self) {
+        self.rules.push(self.paragraphs.len());
     }
 
     /// Appends a section heading before the next paragraph.
@@ -173,6 +201,14 @@ impl Document {
             l.paragraph += paragraph_offset;
             l
         }));
+        self.rules
+            .extend(part.rules.into_iter().map(|r| r + paragraph_offset));
+        // Furniture above a later part's "header" is still inside the body.
+        self.furniture
+            .extend(part.furniture.into_iter().map(|mut f| {
+                f.before = Some(f.before.unwrap_or(0) + paragraph_offset);
+                f
+            }));
         if !part.notes.is_empty() {
             self.notes = part.notes;
         }

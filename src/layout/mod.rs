@@ -6,6 +6,7 @@
 //! "which block holds row R" in O(log n). Blocks not yet wrapped carry an estimated height,
 //! so opening or resizing costs only what the visible rows need.
 
+mod order;
 mod prefix_sums;
 pub mod wrap;
 
@@ -26,6 +27,10 @@ pub enum BlockKind {
     Thesis,
     Section(usize),
     Paragraph(usize),
+    /// A horizontal rule (`Document::rules`).
+    Rule(usize),
+    /// Page furniture the loader hid (`Document::furniture`), while shown.
+    Furniture(usize),
     NotesHeading,
     Note(usize),
 }
@@ -70,12 +75,22 @@ pub struct Layout {
     gaps: Vec<u8>,
     wrapped: Vec<Option<Vec<Range<usize>>>>,
     heights: PrefixSums,
+    /// Whether the page furniture the loader hid is laid out (dimmed) in place.
+    furniture_shown: bool,
 }
 
 impl Layout {
     /// Lays out `doc` for a text column `width` columns wide. Nothing is wrapped yet.
     pub fn new(doc: &Document, width: usize) -> Self {
+        Layout::with_furniture(doc, width, false)
+    }
+
+    /// [`Layout::new`], with the hidden page furniture shown in place if `furniture`.
+    pub fn with_furniture(doc: &Document, width: usize, furniture: bool) -> Self {
         let mut blocks = Vec::with_capacity(doc.paragraphs.len() + doc.sections.len() + 4);
+        if furniture {
+            blocks.extend(order::furniture_above(doc));
+        }
         let meta = &doc.meta;
         if meta.title.is_some() {
             blocks.push(BlockKind::Title);
@@ -92,15 +107,7 @@ impl Layout {
         let thesis_block = blocks.len();
         blocks.push(BlockKind::Thesis);
         let mut paragraph_blocks = Vec::with_capacity(doc.paragraphs.len());
-        let mut sections = doc.sections.iter().enumerate().peekable();
-        for paragraph in 0..doc.paragraphs.len() {
-            while let Some((index, _)) = sections.next_if(|(_, s)| s.first_paragraph <= paragraph) {
-                blocks.push(BlockKind::Section(index));
-            }
-            paragraph_blocks.push(blocks.len());
-            blocks.push(BlockKind::Paragraph(paragraph));
-        }
-        blocks.extend(sections.map(|(index, _)| BlockKind::Section(index)));
+        order::push_body(doc, 0, furniture, &mut blocks, &mut paragraph_blocks);
         if !doc.notes.is_empty() {
             blocks.push(BlockKind::NotesHeading);
             blocks.extend((0..doc.notes.len()).map(BlockKind::Note));
@@ -118,9 +125,26 @@ impl Layout {
             thesis: String::new(),
             thesis_block,
             paragraph_blocks,
+            furniture_shown: furniture,
         };
         layout.estimate_heights(doc);
         layout
+    }
+
+    /// Whether the hidden page furniture is laid out.
+    pub fn furniture_shown(&self) -> bool {
+        self.furniture_shown
+    }
+
+    /// Lays the document out again with the hidden furniture shown or not; the width and
+    /// the thesis stay. Block numbers change: callers re-anchor by paragraph.
+    pub fn show_furniture(&mut self, doc: &Document, shown: bool) {
+        if shown == self.furniture_shown {
+            return;
+        }
+        let thesis = std::mem::take(&mut self.thesis);
+        *self = Layout::with_furniture(doc, self.width, shown);
+        self.set_thesis(doc, (!thesis.is_empty()).then_some(thesis));
     }
 
     /// Shows `thesis` (already labelled) under the byline, or nothing. Only the thesis
@@ -158,26 +182,13 @@ impl Layout {
             .unwrap_or(self.blocks.len());
         self.blocks.truncate(body_end);
         self.wrapped.truncate(body_end);
-        let old_sections = self
-            .blocks
-            .iter()
-            .filter(|kind| matches!(kind, BlockKind::Section(_)))
-            .count();
-        let mut sections = doc
-            .sections
-            .iter()
-            .enumerate()
-            .skip(old_sections)
-            .peekable();
-        for paragraph in old_paragraphs..doc.paragraphs.len() {
-            while let Some((index, _)) = sections.next_if(|(_, s)| s.first_paragraph <= paragraph) {
-                self.blocks.push(BlockKind::Section(index));
-            }
-            self.paragraph_blocks.push(self.blocks.len());
-            self.blocks.push(BlockKind::Paragraph(paragraph));
-        }
-        self.blocks
-            .extend(sections.map(|(index, _)| BlockKind::Section(index)));
+        order::push_body(
+            doc,
+            old_paragraphs,
+            self.furniture_shown,
+            &mut self.blocks,
+            &mut self.paragraph_blocks,
+        );
         if !doc.notes.is_empty() {
             self.blocks.push(BlockKind::NotesHeading);
             self.blocks
@@ -279,6 +290,8 @@ impl Layout {
             BlockKind::Thesis => &self.thesis,
             BlockKind::Section(index) => &doc.sections[index].title,
             BlockKind::Paragraph(index) => doc.paragraph_text(index),
+            BlockKind::Rule(_) => "",
+            BlockKind::Furniture(index) => &doc.furniture[index].text,
             BlockKind::NotesHeading => NOTES_HEADING,
             BlockKind::Note(index) => &doc.notes[index],
         }
@@ -289,7 +302,7 @@ impl Layout {
     pub fn indent(&self, doc: &Document, block: usize) -> usize {
         match self.blocks[block] {
             BlockKind::Paragraph(index) => match &doc.paragraphs[index].kind {
-                ParagraphKind::Quote | ParagraphKind::Code => 2,
+                ParagraphKind::Quote | ParagraphKind::Code | ParagraphKind::Table => 2,
                 ParagraphKind::ListItem { marker, depth } => depth * 2 + marker.width() + 1,
                 ParagraphKind::Body => 0,
             },
@@ -307,7 +320,7 @@ impl Layout {
     }
 
     fn is_verbatim(&self, doc: &Document, block: usize) -> bool {
-        matches!(self.blocks[block], BlockKind::Paragraph(i) if doc.paragraphs[i].kind == ParagraphKind::Code)
+        matches!(self.blocks[block], BlockKind::Paragraph(i) if doc.paragraphs[i].kind.is_verbatim())
     }
 
     /// Wraps a block if it is not wrapped yet, fixing its height.

@@ -30,7 +30,7 @@ impl DocBuilder {
     /// Ends the current paragraph (if any) and starts one of `kind`.
     pub fn start(&mut self, kind: ParagraphKind) {
         self.finish_paragraph();
-        self.preformatted = kind == ParagraphKind::Code;
+        self.preformatted = kind.is_verbatim();
         self.kind = kind;
     }
 
@@ -108,7 +108,7 @@ impl DocBuilder {
             self.removed_sequences += cleaned.sequences;
             self.removed_invisible += cleaned.invisible;
             let mut text = cleaned.text;
-            if kind != ParagraphKind::Code {
+            if !kind.is_verbatim() {
                 // What stood between two spaces may be gone.
                 let (collapsed, spaces) = collapse_spaces(&text);
                 for offset in &mut map {
@@ -124,7 +124,7 @@ impl DocBuilder {
             Some(map) => map[r.start]..map[r.end],
             None => r.clone(),
         };
-        let (start, end) = if kind == ParagraphKind::Code {
+        let (start, end) = if kind.is_verbatim() {
             // Verbatim, but without the blank lines around the block.
             let trimmed = text.trim_matches('\n');
             let start = text.len() - text.trim_start_matches('\n').len();
@@ -164,6 +164,12 @@ impl DocBuilder {
                 target: clean_line(&target).0,
             }));
         self.doc.push_paragraph(kind, &text[start..end], spans);
+    }
+
+    /// Adds a horizontal rule before the next paragraph.
+    pub fn rule(&mut self) {
+        self.finish_paragraph();
+        self.doc.push_rule();
     }
 
     /// Adds a section heading before the next paragraph.

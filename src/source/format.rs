@@ -113,6 +113,44 @@ fn count_tags(lower: &str) -> usize {
         .count()
 }
 
+/// Lines looked at to tell whether plain text is written in Markdown.
+const MARKDOWN_LIKE_LINES: usize = 2000;
+
+/// Whether plain text (a `.txt` file, standard input) is written the Markdown way: two
+/// headings (underlined with `===`/`---`, or `#` headings), or one and a list of `*`, `-`
+/// or `+` bullets. Stricter than [`sniff`]: an essay with a bulleted list stays text.
+pub fn markdown_like(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().take(MARKDOWN_LIKE_LINES).collect();
+    let (mut headings, mut bullets) = (0, 0);
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        let hashes = t.chars().take_while(|&c| c == '#').count();
+        if indent <= 3 && (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
+            headings += 1;
+        }
+        if indent <= 3
+            && (t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ "))
+            && t[2..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric() || c == '"')
+        {
+            bullets += 1;
+        }
+        let underline = t.trim_end();
+        let setext = i > 0
+            && indent <= 3
+            && underline.len() >= 3
+            && (underline.bytes().all(|b| b == b'=') || underline.bytes().all(|b| b == b'-'))
+            && !lines[i - 1].trim().is_empty()
+            && (i < 2 || lines[i - 2].trim().is_empty());
+        if setext {
+            headings += 1;
+        }
+    }
+    headings >= 2 || (headings >= 1 && bullets >= 2)
+}
+
 fn markdown_signs(head: &str) -> usize {
     let mut headings = false;
     let mut lists = 0;
@@ -165,6 +203,18 @@ mod tests {
         );
         // One hash line alone is not enough (a plain text could start with "# 1").
         assert_eq!(sniff("# one\nplain"), Format::Text);
+    }
+
+    #[test]
+    fn plain_text_written_as_markdown() {
+        let notes = "Tally 1.2 Release Notes\n=======================\n\nFixes\n-----\n\n * one\n";
+        assert!(markdown_like(notes));
+        let bullets = "Title\n=====\n\nIntro.\n\n- Safety: first.\n- Cost: second.\n";
+        assert!(markdown_like(bullets));
+        assert!(markdown_like("# One\n\ntext\n\n## Two\n\ntext\n"));
+        // A list alone, a rule between paragraphs, a "#1" are not Markdown.
+        assert!(!markdown_like("Intro.\n\n- one thing\n- another thing\n"));
+        assert!(!markdown_like("One.\n\n-----\n\nTwo.\n\n#1 is best.\n"));
     }
 
     #[test]

@@ -16,6 +16,7 @@ use dom_smoothie::Readability;
 use crate::document::{Document, InlineStyle, Metadata, ParagraphKind};
 
 use super::builder::DocBuilder;
+use super::grid::{self, Table};
 use super::{date, nesting};
 
 pub struct Parsed {
@@ -327,15 +328,36 @@ fn fallback_body(html: &str, without_furniture: bool) -> Dom {
 /// Elements never shown (Readability removes most; these also cover the fallback).
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
-    "button", "input", "select", "textarea", "iframe", "object", "embed", "svg", "canvas", "img",
-    "picture", "video", "audio", "figure", "head", "title", "meta", "link", "dialog",
+    "button", "input", "select", "textarea", "iframe", "object", "embed", "svg", "canvas", "video",
+    "audio", "head", "title", "meta", "link", "dialog", "source",
 ];
 
 /// Elements that start and end a paragraph around them.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "body", "html", "center", "address", "details",
-    "summary", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "hr",
-    "fieldset", "hgroup",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "body",
+    "html",
+    "center",
+    "address",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "fieldset",
+    "hgroup",
+    "figure",
+    "figcaption",
 ];
 
 /// Past this nesting depth an element's text is read as one run (hostile pages can nest
@@ -468,6 +490,17 @@ impl Walker {
                 self.pending_marker = None;
             }
             "br" => self.text(" "),
+            "hr" => {
+                self.end();
+                self.out.rule();
+            }
+            "img" => {
+                let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
+                if !alt.is_empty() {
+                    self.text(&format!(" [image: {alt}] "));
+                }
+            }
+            "table" if self.grid(node) => {}
             "td" | "th" => {
                 self.text(" ");
                 self.children(node, depth);
@@ -496,6 +529,40 @@ impl Walker {
         }
     }
 
+    /// Draws a table of rows and columns as a grid paragraph (its caption before it);
+    /// `false` for a table that is not one (a single row or column, long cells: a layout
+    /// table), which is read as blocks instead.
+    fn grid(&mut self, node: &NodeRef<'_>) -> bool {
+        let mut table = Table::default();
+        let mut caption = String::new();
+        table_rows(node, &mut table, &mut caption, false);
+        let cells_short = table
+            .rows
+            .iter()
+            .flatten()
+            .all(|c| c.chars().count() <= MAX_CELL_CHARS);
+        if table.rows.len() < 2 || table.columns() < 2 || !cells_short {
+            return false;
+        }
+        let grid = table.draw();
+        if grid.is_empty() {
+            return false;
+        }
+        self.end();
+        if !caption.is_empty() {
+            self.out.start(ParagraphKind::in_context(
+                self.lists.len(),
+                self.quote_depth,
+            ));
+            self.out.text(&caption);
+            self.out.finish_paragraph();
+        }
+        self.out.start(ParagraphKind::Table);
+        self.out.text(&grid);
+        self.out.finish_paragraph();
+        true
+    }
+
     fn styled(&mut self, node: &NodeRef<'_>, depth: usize, style: InlineStyle) {
         if !self.open {
             if node.text().trim().is_empty() {
@@ -506,6 +573,56 @@ impl Walker {
         self.out.open_style(style);
         self.children(node, depth);
         self.out.close_style(style);
+    }
+}
+
+/// Longest cell of a table drawn as a grid, in characters: longer cells are prose laid
+/// out in a table.
+const MAX_CELL_CHARS: usize = 200;
+
+/// The rows of `node`'s table (through `thead`, `tbody`, `tfoot`; not into nested tables,
+/// whose text stays in its cell), its caption, and how many leading rows are headers.
+fn table_rows(node: &NodeRef<'_>, table: &mut Table, caption: &mut String, in_head: bool) {
+    for child in node.children_it(false) {
+        if !child.is_element() || is_hidden(&child) {
+            continue;
+        }
+        let name = child
+            .node_name()
+            .map(|n| n.to_ascii_lowercase())
+            .unwrap_or_default();
+        match name.as_str() {
+            "caption" => *caption = collapse(&child.text()),
+            "thead" => table_rows(&child, table, caption, true),
+            "tbody" | "tfoot" => table_rows(&child, table, caption, false),
+            "tr" => {
+                let mut header = in_head;
+                let mut cells = Vec::new();
+                for cell in child.children_it(false) {
+                    let tag = cell
+                        .node_name()
+                        .map(|n| n.to_ascii_lowercase())
+                        .unwrap_or_default();
+                    if cell.is_element() && (tag == "td" || tag == "th") {
+                        header &= tag == "th" || in_head;
+                        let span = cell
+                            .attr("colspan")
+                            .and_then(|s| s.trim().parse::<usize>().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 50);
+                        cells.push(grid::cell_text(&cell.text()));
+                        cells.extend(std::iter::repeat_n(String::new(), span - 1));
+                    }
+                }
+                if !cells.is_empty() {
+                    if header && table.header_rows == table.rows.len() {
+                        table.header_rows += 1;
+                    }
+                    table.rows.push(cells);
+                }
+            }
+            _ => {}
+        }
     }
 }
 

@@ -2,11 +2,12 @@
 //! first `#` heading the title; front matter gives title, author and date; emphasis, code
 //! and links become styled spans, with link targets kept in `Document::links`.
 
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
 use crate::document::{Document, InlineStyle, Metadata, ParagraphKind};
 
 use super::builder::DocBuilder;
+use super::grid::{self, Align, Table};
 use super::{date, frontmatter};
 
 /// A parsed Markdown document and how many controls and invisible characters were
@@ -22,12 +23,23 @@ pub fn parse(text: &str) -> Document {
 }
 
 pub fn parse_counted(text: &str) -> Parsed {
+    parse_with(text, false)
+}
+
+/// Parses Markdown; with `literal_html` (plain text read as Markdown), what looks like HTML
+/// is shown as the text it is (`git add <pathspec>`). Otherwise raw HTML is not rendered,
+/// but a "tag" that is no HTML element (`<pathspec>`) is still shown as text.
+pub fn parse_with(text: &str, literal_html: bool) -> Parsed {
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
-    let mut state = State::default();
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TABLES;
+    let mut state = State {
+        literal_html,
+        ..State::default()
+    };
     for event in Parser::new_ext(text, options) {
         state.event(event);
     }
@@ -48,8 +60,13 @@ struct State {
     /// The current list item's paragraph is open and still empty: a loose item's first
     /// paragraph goes into it.
     item_open: bool,
-    /// Inside an image: its alt text is not shown.
-    image_depth: usize,
+    /// Inside an image: its alt text, shown as "[image: …]" when the image ends.
+    image: Option<String>,
+    /// A table being read, and the cell being read in it.
+    table: Option<Table>,
+    cell: Option<String>,
+    /// Raw HTML is shown as text (plain text read as Markdown).
+    literal_html: bool,
 }
 
 impl State {
@@ -58,10 +75,11 @@ impl State {
     }
 
     fn text(&mut self, text: &str) {
-        if self.image_depth > 0 {
-            return;
-        }
-        if let Some((_, block)) = self.metadata.as_mut() {
+        if let Some(alt) = self.image.as_mut() {
+            alt.push_str(text);
+        } else if let Some(cell) = self.cell.as_mut() {
+            cell.push_str(text);
+        } else if let Some((_, block)) = self.metadata.as_mut() {
             block.push_str(text);
         } else if let Some((_, heading)) = self.heading.as_mut() {
             heading.push_str(text);
@@ -77,7 +95,7 @@ impl State {
             Event::End(tag) => self.end(tag),
             Event::Text(text) => self.text(&text),
             Event::Code(code) => {
-                if self.heading.is_some() {
+                if self.heading.is_some() || self.cell.is_some() || self.image.is_some() {
                     self.text(&code);
                 } else {
                     self.out.open_style(InlineStyle::Code);
@@ -86,12 +104,17 @@ impl State {
                 }
             }
             Event::SoftBreak | Event::HardBreak => self.text(" "),
-            Event::Rule => self.out.finish_paragraph(),
+            Event::Rule => self.out.rule(),
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }),
             Event::FootnoteReference(label) => self.text(&format!("[{label}]")),
             Event::InlineMath(math) | Event::DisplayMath(math) => self.text(&math),
-            // Raw HTML inside Markdown is not rendered (it may hold scripts or styles).
-            Event::Html(_) | Event::InlineHtml(_) => {}
+            // Raw HTML inside Markdown is not rendered (it may hold scripts or styles), but
+            // what only looks like a tag is text.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if self.literal_html || !is_html_tag(&html) {
+                    self.text(&html);
+                }
+            }
         }
     }
 
@@ -131,7 +154,21 @@ impl State {
             Tag::Link { dest_url, .. } if self.heading.is_none() => {
                 self.out.open_link(&dest_url);
             }
-            Tag::Image { .. } => self.image_depth += 1,
+            Tag::Image { .. } => self.image = Some(String::new()),
+            Tag::HtmlBlock if self.literal_html => self.out.start(self.body_kind()),
+            Tag::Table(alignments) => {
+                self.out.finish_paragraph();
+                self.table = Some(Table {
+                    align: alignments.iter().map(|a| align(*a)).collect(),
+                    ..Table::default()
+                });
+            }
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(table) = self.table.as_mut() {
+                    table.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => self.cell = Some(String::new()),
             Tag::MetadataBlock(kind) => self.metadata = Some((kind, String::new())),
             Tag::FootnoteDefinition(label) => {
                 self.out.start(ParagraphKind::Body);
@@ -164,7 +201,37 @@ impl State {
             TagEnd::Emphasis => self.out.close_style(InlineStyle::Emphasis),
             TagEnd::Strong => self.out.close_style(InlineStyle::Strong),
             TagEnd::Link if self.heading.is_none() => self.out.close_link(),
-            TagEnd::Image => self.image_depth = self.image_depth.saturating_sub(1),
+            TagEnd::Image => {
+                if let Some(alt) = self.image.take() {
+                    let alt = grid::cell_text(&alt);
+                    let shown = if alt.is_empty() {
+                        "[image]".to_string()
+                    } else {
+                        format!("[image: {alt}]")
+                    };
+                    self.text(&shown);
+                }
+            }
+            TagEnd::HtmlBlock if self.literal_html => self.out.finish_paragraph(),
+            TagEnd::TableCell => {
+                if let (Some(cell), Some(table)) = (self.cell.take(), self.table.as_mut())
+                    && let Some(row) = table.rows.last_mut()
+                {
+                    row.push(grid::cell_text(&cell));
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(table) = self.table.as_mut() {
+                    table.header_rows = table.rows.len();
+                }
+            }
+            TagEnd::Table => {
+                if let Some(table) = self.table.take() {
+                    self.out.start(ParagraphKind::Table);
+                    self.out.text(&table.draw());
+                    self.out.finish_paragraph();
+                }
+            }
             TagEnd::MetadataBlock(_) => {
                 if let Some((kind, block)) = self.metadata.take() {
                     self.front_matter(kind, &block);
@@ -211,4 +278,140 @@ impl State {
             removed_invisible,
         }
     }
+}
+
+fn align(alignment: Alignment) -> Align {
+    match alignment {
+        Alignment::Right => Align::Right,
+        Alignment::Center => Align::Center,
+        Alignment::None | Alignment::Left => Align::Left,
+    }
+}
+
+/// HTML elements raw HTML in Markdown may name; `<pathspec>` or `<file>` is not one.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "meta",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+/// Whether raw HTML is a real tag, a comment or a declaration (not rendered), rather than
+/// text in angle brackets.
+fn is_html_tag(html: &str) -> bool {
+    let t = html.trim_start();
+    if t.starts_with("<!") || t.starts_with("<?") {
+        return true;
+    }
+    let name: String = t
+        .trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    HTML_ELEMENTS.contains(&name.as_str())
 }

@@ -13,11 +13,13 @@ pub mod error;
 pub mod fetch;
 pub mod format;
 pub mod frontmatter;
+pub mod grid;
 pub mod hash;
 pub mod html;
 pub mod input;
 pub mod markdown;
 pub mod nesting;
+pub mod pipe;
 pub mod plaintext;
 pub mod redirect;
 pub mod sanitize;
@@ -80,6 +82,9 @@ pub struct LoadOptions {
     /// Deadline for loading a URL, from connecting to the last byte. Default
     /// [`DEFAULT_TIMEOUT`] (30 s).
     pub timeout: Duration,
+    /// Keep every block of a plain text, even one that looks like a page capture's
+    /// furniture (`--keep-all`, `keep_all = true`).
+    pub keep_all: bool,
 }
 
 impl Default for LoadOptions {
@@ -89,6 +94,7 @@ impl Default for LoadOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             format: None,
             timeout: DEFAULT_TIMEOUT,
+            keep_all: false,
         }
     }
 }
@@ -199,6 +205,19 @@ fn sniff(opts: &LoadOptions) -> input::Sniff {
     }
 }
 
+/// Loads standard input already read (see [`pipe::open_stdin`]).
+pub fn load_stdin_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > opts.max_bytes {
+        return Err(LoadError::new(
+            "stdin",
+            LoadErrorKind::TooLarge {
+                limit: opts.max_bytes,
+            },
+        ));
+    }
+    load(bytes, "stdin", "stdin", Hints::default(), opts)
+}
+
 /// Loads bytes already read. `name` labels the document (its extension, if any, picks the
 /// format unless `opts.format` does).
 pub fn load_bytes(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<Loaded, LoadError> {
@@ -292,10 +311,19 @@ fn load(
     if text.trim().is_empty() {
         return Err(fail(LoadErrorKind::Empty));
     }
+    // Plain text written the Markdown way (underlined or `#` headings, bullets) is read as
+    // Markdown, its angle brackets as text; unless a format was asked for.
+    let text_as_markdown =
+        format == Format::Text && opts.format.is_none() && format::markdown_like(&text);
+    let format = if text_as_markdown {
+        Format::Markdown
+    } else {
+        format
+    };
     let document = match format {
-        Format::Text => plaintext::parse(&text),
+        Format::Text => plaintext::parse_part_with(&text, plaintext::Part::Whole, opts.keep_all),
         Format::Markdown => {
-            let parsed = markdown::parse_counted(&text);
+            let parsed = markdown::parse_with(&text, text_as_markdown);
             counts.sequences += parsed.removed_sequences;
             counts.invisible += parsed.removed_invisible;
             parsed.document

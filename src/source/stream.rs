@@ -31,7 +31,7 @@ const LATER_PART: usize = 512 << 10;
 /// The first part of a streamed file, loaded, and the means to load the rest.
 pub struct Streamed {
     pub first: Loaded,
-    pub rest: Rest,
+    pub rest: Box<dyn PartSource>,
 }
 
 /// The part of a file not loaded yet.
@@ -44,6 +44,7 @@ pub struct Rest {
     consumed: u64,
     repairs: Repairs,
     finished: bool,
+    keep_all: bool,
 }
 
 /// One later part, parsed.
@@ -52,6 +53,17 @@ pub struct LoadedPart {
     /// Share of the file loaded so far, 0.0–1.0.
     pub progress: f32,
     pub last: bool,
+    /// The document is the whole input and replaces what was shown (Markdown and HTML,
+    /// shown from their beginning until they are loaded whole; a small standard input).
+    pub replace: bool,
+}
+
+/// Where the parts after the first come from: a large file, standard input.
+pub trait PartSource: Send {
+    /// Reads, cleans and parses the next part; `None` once the last part was returned.
+    fn next_part(&mut self) -> Option<io::Result<LoadedPart>>;
+    /// Everything cleaning did over the input so far, as status-line notices.
+    fn notices(&self) -> Vec<String>;
 }
 
 /// Opens a large plain-text file for streamed loading. `Ok(None)` when the file should be
@@ -89,13 +101,22 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
         .format
         .or_else(|| format::from_extension(path))
         .unwrap_or_else(|| format::sniff(&String::from_utf8_lossy(&head)));
+    // Markdown written as plain text is read as Markdown.
+    let format = if format == Format::Text
+        && opts.format.is_none()
+        && format::markdown_like(&String::from_utf8_lossy(&head))
+    {
+        Format::Markdown
+    } else {
+        format
+    };
     if format != Format::Text {
-        return Ok(None);
+        return open_whole_later(path, file, head, format, total, opts);
     }
     let cut = paragraph_break(&head).unwrap_or(head.len());
     let carry = head.split_off(cut);
     let prepared = prepare(decode::decode(&head, encoding));
-    let document = plaintext::parse_part(&prepared.text, Part::First);
+    let document = plaintext::parse_part_with(&prepared.text, Part::First, opts.keep_all);
     if document.paragraphs.is_empty() {
         return Ok(None);
     }
@@ -111,7 +132,7 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
     };
     Ok(Some(Streamed {
         first,
-        rest: Rest {
+        rest: Box::new(Rest {
             file,
             carry,
             encoding,
@@ -119,8 +140,111 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
             consumed: head.len() as u64,
             repairs: prepared.counts,
             finished: false,
-        },
+            keep_all: opts.keep_all,
+        }),
     }))
+}
+
+/// Bytes of a large Markdown or HTML file shown before it is loaded whole.
+const FIRST_WHOLE_PART: usize = 64 << 10;
+
+/// A large Markdown or HTML file: its beginning parsed now (Markdown cut at a blank line),
+/// the whole file read and parsed in the background, replacing it.
+fn open_whole_later(
+    path: &Path,
+    mut file: File,
+    mut head: Vec<u8>,
+    format: Format,
+    total: u64,
+    opts: &LoadOptions,
+) -> Result<Option<Streamed>, LoadError> {
+    let label = path.display().to_string();
+    let fail = |error: io::Error| LoadError::new(&label, input::io_kind(&error));
+    (&mut file)
+        .take((FIRST_WHOLE_PART - head.len().min(FIRST_WHOLE_PART)) as u64)
+        .read_to_end(&mut head)
+        .map_err(fail)?;
+    let cut = match format {
+        Format::Html => head.len(),
+        _ => paragraph_break(&head).unwrap_or(head.len()),
+    };
+    // As the whole load will decode it: `--encoding`, else for HTML its `<meta charset>`.
+    let encoding = opts
+        .encoding
+        .as_deref()
+        .and_then(decode::encoding_for_label)
+        .or_else(|| {
+            (format == Format::Html)
+                .then(|| super::html_meta_charset(&head))
+                .flatten()
+        });
+    let prepared = prepare(decode::decode(&head[..cut], encoding));
+    let document = super::parse(&prepared.text, format);
+    if document.paragraphs.is_empty() {
+        return Ok(None);
+    }
+    let name = path
+        .file_name()
+        .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
+    let first = Loaded {
+        document,
+        name: input::printable_name(&name),
+        format,
+        notices: prepared.counts.notices(),
+        source_bytes_hash: hash::prefix_identity(&head, total),
+    };
+    Ok(Some(Streamed {
+        first,
+        rest: Box::new(WholeLater {
+            path: path.to_path_buf(),
+            opts: opts.clone(),
+            notices: Vec::new(),
+            finished: false,
+        }),
+    }))
+}
+
+/// A file loaded whole in the background, after its beginning was shown.
+struct WholeLater {
+    path: std::path::PathBuf,
+    opts: LoadOptions,
+    notices: Vec<String>,
+    finished: bool,
+}
+
+impl PartSource for WholeLater {
+    fn next_part(&mut self) -> Option<io::Result<LoadedPart>> {
+        if std::mem::replace(&mut self.finished, true) {
+            return None;
+        }
+        let spec = super::InputSpec::Path(self.path.clone());
+        Some(match super::open(&spec, &self.opts) {
+            Ok(loaded) => {
+                self.notices = loaded.notices;
+                Ok(LoadedPart {
+                    document: loaded.document,
+                    progress: 1.0,
+                    last: true,
+                    replace: true,
+                })
+            }
+            Err(error) => Err(io::Error::other(error.to_string())),
+        })
+    }
+
+    fn notices(&self) -> Vec<String> {
+        self.notices.clone()
+    }
+}
+
+impl PartSource for Rest {
+    fn next_part(&mut self) -> Option<io::Result<LoadedPart>> {
+        Rest::next_part(self)
+    }
+
+    fn notices(&self) -> Vec<String> {
+        Rest::notices(self)
+    }
 }
 
 impl Rest {
@@ -146,9 +270,10 @@ impl Rest {
         self.repairs.add(prepared.counts);
         let part = if at_end { Part::Last } else { Part::Middle };
         Some(Ok(LoadedPart {
-            document: plaintext::parse_part(&prepared.text, part),
+            document: plaintext::parse_part_with(&prepared.text, part, self.keep_all),
             progress: (self.consumed as f32 / self.total.max(1) as f32).min(1.0),
             last: at_end,
+            replace: false,
         }))
     }
 
@@ -160,7 +285,7 @@ impl Rest {
 
 /// Just after the last blank line in `bytes` (a paragraph break), else after the last
 /// line break.
-fn paragraph_break(bytes: &[u8]) -> Option<usize> {
+pub(super) fn paragraph_break(bytes: &[u8]) -> Option<usize> {
     // Both kinds of blank line end in a line feed: look at line ends from the last one
     // back (one pass), the first that closes a blank line is the latest break.
     let last_line_end = bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1);
@@ -229,13 +354,26 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_large_markdown_file_shows_its_beginning_then_loads_whole() {
         let mut markdown = tempfile::Builder::new().suffix(".md").tempfile().unwrap();
         markdown.write_all(big_article(12_000).as_bytes()).unwrap();
-        assert!(
-            open(markdown.path(), &LoadOptions::default())
-                .unwrap()
-                .is_none()
-        );
+        let opts = LoadOptions::default();
+        let streamed = open(markdown.path(), &opts).unwrap().expect("shown early");
+        let first = streamed.first.document.paragraphs.len();
+        assert!(first > 100 && first < 12_000, "{first}");
+        let mut rest = streamed.rest;
+        let part = rest.next_part().unwrap().unwrap();
+        assert!(part.last && part.replace);
+        let whole = super::super::open(
+            &super::super::InputSpec::Path(markdown.path().into()),
+            &opts,
+        )
+        .unwrap();
+        assert_eq!(part.document.text(), whole.document.text());
+        assert!(rest.next_part().is_none());
     }
 
     #[test]

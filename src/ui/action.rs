@@ -75,6 +75,13 @@ pub enum Action {
     ReloadClaims,
     /// Save the annotations to a new file (when the old one changed on disk).
     SaveClaimsAs,
+    /// Scroll code and tables sideways (`less -S`).
+    ScrollLeft,
+    ScrollRight,
+    /// Show or hide the page furniture the loader hid, in place.
+    ToggleFurniture,
+    /// List the link targets as numbered references.
+    ShowLinks,
     /// Go to a percentage of the article (the count typed before it; none: the top).
     Percent,
     /// Open the `:` command line (`:q` quits, `:12` goes to ¶12).
@@ -139,7 +146,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 49] = [
+    pub const BINDABLE: [Action; 53] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -185,6 +192,10 @@ impl Action {
         Action::SaveClaimsAs,
         Action::Percent,
         Action::Command,
+        Action::ScrollLeft,
+        Action::ScrollRight,
+        Action::ToggleFurniture,
+        Action::ShowLinks,
         Action::ToggleHelp,
         Action::Cancel,
         Action::Quit,
@@ -238,6 +249,10 @@ impl Action {
             Action::Export => "export the map: then j, m, a or i (JSON, Markdown, Argdown, AIF)",
             Action::ReloadClaims => "reload the annotation file from disk",
             Action::SaveClaimsAs => "save the annotations to a new file",
+            Action::ScrollLeft => "scroll code and tables left",
+            Action::ScrollRight => "scroll code and tables right (› marks more)",
+            Action::ToggleFurniture => "show or hide the page furniture the loader hid",
+            Action::ShowLinks => "list the links as numbered references",
             Action::Percent => "go to N percent (50p); alone: the top",
             Action::Command => ":q quits, :q! quits dropping unsaved edits, :N goes to ¶N",
             Action::QuitZ => "ZZ quits",
@@ -303,6 +318,10 @@ impl Action {
             Action::Percent => "percent",
             Action::Command => "command",
             Action::QuitZ => "quit_zz",
+            Action::ScrollLeft => "scroll_left",
+            Action::ScrollRight => "scroll_right",
+            Action::ToggleFurniture => "toggle_furniture",
+            Action::ShowLinks => "show_links",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",

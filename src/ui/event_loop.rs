@@ -23,7 +23,7 @@ use super::terminal::Screen;
 use super::update::{Background, apply_background, update};
 use crate::argument::detect;
 use crate::document::Document;
-use crate::source::stream::Rest;
+use crate::source::stream::PartSource;
 
 enum Event {
     Terminal(TermEvent),
@@ -42,8 +42,8 @@ pub type Analysed = Result<(Maps, Editing, Vec<String>), String>;
 /// What the reader does besides reading keys.
 #[derive(Default)]
 pub struct Work {
-    /// Loads the rest of a streamed file, part by part.
-    pub rest: Option<Rest>,
+    /// Loads the rest of a streamed file or of standard input, part by part.
+    pub rest: Option<Box<dyn PartSource>>,
     /// Runs once the whole document is loaded.
     pub analysis: Option<Analysis>,
     /// Detects the argument map of the (whole) document, to merge into the editing state
@@ -52,7 +52,7 @@ pub struct Work {
 }
 
 /// Reads the rest of a streamed file on its own thread.
-fn spawn_loader(mut rest: Rest, sender: Sender<Event>) {
+fn spawn_loader(mut rest: Box<dyn PartSource>, sender: Sender<Event>) {
     thread::spawn(move || {
         while let Some(part) = rest.next_part() {
             let message = match part {
@@ -60,6 +60,7 @@ fn spawn_loader(mut rest: Rest, sender: Sender<Event>) {
                     document: part.document,
                     progress: part.progress,
                     last: part.last,
+                    replace: part.replace,
                     notices: rest.notices(),
                 },
                 Err(error) => Background::LoadFailed(error.to_string()),

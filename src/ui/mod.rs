@@ -10,6 +10,7 @@ pub mod render;
 pub mod screen;
 pub mod search;
 pub mod sidebar;
+pub mod sideways;
 pub mod state;
 pub mod terminal;
 pub mod theme;

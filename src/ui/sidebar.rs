@@ -64,6 +64,8 @@ pub struct View<'a> {
     pub filter: Option<&'a str>,
     /// Lines an entry may take before it is cut with "…" (the selected one takes all).
     pub lines: usize,
+    /// The map is the detector's and the text is not English: empty panels say why.
+    pub not_english: bool,
 }
 
 /// What an entry number stands for.
@@ -148,11 +150,19 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
                 map.of_kind(kind).filter(|(i, _)| view.shows(*i)).collect();
             let mut rows = Vec::new();
             if items.is_empty() {
-                rows.push(Row {
+                let empty: &[&str] = match (view.not_english, kind) {
+                    (true, ClaimKind::Key) => &[
+                        "none: this text is not English,",
+                        "the detector reads English only",
+                    ],
+                    (true, ClaimKind::Counter) => &["none (not English)"],
+                    (false, _) => &["none found"],
+                };
+                rows.extend(empty.iter().map(|text| Row {
                     kind: RowKind::Empty,
                     item: None,
-                    text: "none found".into(),
-                });
+                    text: text.to_string(),
+                }));
             }
             for (index, item) in items.iter().copied() {
                 let lines = if selected == Some(index) {
@@ -363,6 +373,7 @@ mod tests {
             sections_open: true,
             filter: None,
             lines: 1,
+            not_english: false,
         };
         let panels = panels(view, 30, 20);
         assert_eq!(panels[0].heading, "Key claims (1)");
@@ -435,6 +446,7 @@ mod tests {
             sections_open: true,
             filter: None,
             lines: 1,
+            not_english: false,
         };
         let panels = panels(view, 30, 20);
         assert!(panels[0].rows.len() > 1);
@@ -476,6 +488,7 @@ mod section_tests {
             sections_open: true,
             filter: None,
             lines: 3,
+            not_english: false,
         };
         let open = panels(view, 30, 20);
         assert_eq!(open.len(), 3);

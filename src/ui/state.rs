@@ -39,6 +39,8 @@ pub enum Overlay {
     Help { scroll: u16 },
     /// The argument as a tree (`argument::tree`), with this node selected.
     Outline { selected: usize },
+    /// The link targets as numbered references, scrolled by this many rows.
+    Links { scroll: u16 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,8 +126,13 @@ pub struct App {
     pub doc: Arc<Document>,
     /// Share of a streamed file loaded so far, while it loads.
     pub loading: Option<f32>,
+    /// Standard input is still open: more may come ("waiting for data").
+    pub pipe_open: bool,
     /// Whether the argument maps are still being worked out in the background.
     pub analysing: bool,
+    /// Whether the text reads as English (`document::language`): the detector reads
+    /// nothing else.
+    pub english: bool,
     /// A paragraph to resume at once it has loaded (remembered position).
     pub resume: Option<usize>,
     /// `G` was pressed while loading: stay at the end as more arrives.
@@ -152,6 +159,8 @@ pub struct App {
     pub filter: Option<String>,
     /// Top row of the reading pane.
     pub top: Anchor,
+    /// Columns code and tables are scrolled sideways by.
+    pub hscroll: usize,
     /// The sentence of the last jump, highlighted until the next one.
     pub highlight: Option<SentenceRef>,
     /// The sentence cursor (`(` and `)`), which editing keys act on.
@@ -191,9 +200,12 @@ impl App {
             Origin::Detected
         };
         let layout = Layout::new(&doc, 1);
+        let english = crate::document::language::reads_as_english(&doc);
         let mut app = App {
+            english,
             doc: Arc::new(doc),
             loading: None,
+            pipe_open: false,
             analysing: false,
             resume: None,
             follow_end: false,
@@ -209,6 +221,7 @@ impl App {
             sections_open: true,
             filter: None,
             top: Anchor::default(),
+            hscroll: 0,
             highlight: None,
             cursor: None,
             editing: None,
@@ -251,6 +264,7 @@ impl App {
             sections_open: self.sections_open,
             filter: self.filter.as_deref(),
             lines: usize::from(self.prefs.sidebar_lines),
+            not_english: !self.english && self.showing == Origin::Detected,
         }
     }
 

@@ -87,6 +87,10 @@ struct Sentence<'a> {
 /// Detects the argument of `doc`. Every item is marked [`Origin::Detected`] and carries
 /// its evidence and a confidence.
 pub fn detect(doc: &Document) -> ArgumentMap {
+    // The cues and the model are English: on other languages they find only noise.
+    if !crate::document::language::reads_as_english(doc) {
+        return ArgumentMap::default();
+    }
     let Some(analysis) = Analysis::new(doc) else {
         return ArgumentMap::default();
     };
@@ -473,14 +477,19 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
         .paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind != ParagraphKind::Code && !p.sentences.is_empty())
+        .filter(|(_, p)| !p.kind.is_verbatim() && !p.sentences.is_empty())
         .map(|(i, _)| i)
         .collect();
     let total: usize = prose
         .iter()
         .map(|&i| doc.paragraphs[i].sentences.len())
         .sum();
-    let turns = speakers::turns(prose.iter().map(|&i| doc.paragraph_text(i)));
+    // A list item's "Label: text" ("- Safety: …") is a label, not a speaker: only other
+    // paragraphs open turns.
+    let turns = speakers::turns(prose.iter().map(|&i| match doc.paragraphs[i].kind {
+        ParagraphKind::ListItem { .. } => "",
+        _ => doc.paragraph_text(i),
+    }));
     let turn = |rank: usize| turns.as_ref().and_then(|t| t[rank]);
     let mut out = Vec::with_capacity(total);
     // Sentences of each prose paragraph, as a range of `out`.

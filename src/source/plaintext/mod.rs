@@ -16,7 +16,7 @@ mod metadata;
 mod scoring;
 mod stopwords;
 
-use crate::document::{Document, ParagraphKind};
+use crate::document::{Document, Furniture, ParagraphKind};
 use scoring::Class;
 
 /// Which part of an article a text is, when a large file is loaded in parts.
@@ -92,13 +92,20 @@ fn header_words(meta: &crate::document::Metadata) -> std::collections::HashSet<S
         .collect()
 }
 
-/// Parses plain text into a document, dropping boilerplate.
+/// Parses plain text into a document; the furniture of a page capture is hidden (kept in
+/// `Document::furniture`).
 pub fn parse(text: &str) -> Document {
     parse_part(text, Part::Whole)
 }
 
 /// Parses one part of a plain-text article (see [`Part`]).
 pub fn parse_part(text: &str, part: Part) -> Document {
+    parse_part_with(text, part, false)
+}
+
+/// [`parse_part`], with `keep_all` keeping every block in the body even when the text
+/// looks like a page capture (`--keep-all`).
+pub fn parse_part_with(text: &str, part: Part, keep_all: bool) -> Document {
     let has_header = matches!(part, Part::Whole | Part::First);
     let has_end = matches!(part, Part::Whole | Part::Last);
     let lines = lines::split(text);
@@ -116,7 +123,7 @@ pub fn parse_part(text: &str, part: Part) -> Document {
         scoring::revise(&mut classes, &features);
     }
     // Only a page capture loses its furniture: any other text keeps every line.
-    let keep_all = !page_capture(&units, &classes, &features);
+    let keep_all = keep_all || !page_capture(&units, &classes, &features);
     if keep_all {
         classes = vec![Class::Good; units.len()];
     }
@@ -158,6 +165,7 @@ pub fn parse_part(text: &str, part: Part) -> Document {
     // Author notes, and in a text kept whole its closing rights or licence notice, go to
     // the notes: shown apart, not taken for the argument.
     let mut notes = Vec::new();
+    let mut note_units = Vec::new();
     // A signature delimiter ("--") near the end: what follows it is a footer.
     const FOOTER_UNITS: usize = 4;
     if has_end
@@ -168,8 +176,10 @@ pub fn parse_part(text: &str, part: Part) -> Document {
             .filter(|&at| at > 0 && body.len() - at <= FOOTER_UNITS)
     {
         // The delimiter itself is typography, not text.
-        let footer: Vec<usize> = body.drain(at..).skip(1).collect();
-        notes.extend(footer.iter().rev().map(|&k| units[k].text.clone()));
+        let footer: Vec<usize> = body.drain(at..).collect();
+        note_units.push(footer[0]);
+        notes.extend(footer[1..].iter().rev().map(|&k| units[k].text.clone()));
+        note_units.extend(&footer[1..]);
     }
     while has_end && body.len() > 1 {
         let last = body[body.len() - 1];
@@ -179,6 +189,7 @@ pub fn parse_part(text: &str, part: Part) -> Document {
             break;
         }
         notes.push(text.clone());
+        note_units.push(last);
         body.pop();
     }
     notes.reverse();
@@ -187,22 +198,45 @@ pub fn parse_part(text: &str, part: Part) -> Document {
     // with its place, a byline that says more than the name) stay readable in full: the
     // first as the standfirst if there is none, the others above the body.
     let mut header_lines = Vec::new();
+    let shown = header_words(&header.meta);
+    let header_end = header.body_start.min(units.len());
+    let in_header = |k: usize| {
+        k < header_end && words_of(&units[k].text).all(|w| w == "by" || shown.contains(&w))
+    };
     if keep_all {
-        let shown = header_words(&header.meta);
-        header_lines = units[..header.body_start.min(units.len())]
-            .iter()
-            .filter(|u| !words_of(&u.text).all(|w| w == "by" || shown.contains(&w)))
-            .map(|u| u.text.clone())
+        header_lines = (0..header_end)
+            .filter(|&k| !in_header(k))
+            .map(|k| units[k].text.clone())
             .collect();
         if header.meta.dek.is_none() && !header_lines.is_empty() {
             header.meta.dek = Some(header_lines.remove(0));
         }
     }
+    // What is not shown anywhere else is furniture, kept in place to be shown on request.
+    let mut shown_units = vec![keep_all; units.len()];
+    for &k in body.iter().chain(&note_units) {
+        shown_units[k] = true;
+    }
+    let mut hidden = (0..units.len())
+        .filter(|&k| !shown_units[k] && !in_header(k))
+        .peekable();
     let mut doc = Document::new(header.meta);
+    while let Some(k) = hidden.next_if(|&k| k < header_end) {
+        doc.furniture.push(Furniture {
+            before: None,
+            text: units[k].text.clone(),
+        });
+    }
     for line in &header_lines {
         doc.push_paragraph(ParagraphKind::Body, line, Vec::new());
     }
     for (position, &k) in body.iter().enumerate() {
+        while let Some(h) = hidden.next_if(|&h| h < k) {
+            doc.furniture.push(Furniture {
+                before: Some(doc.paragraphs.len()),
+                text: units[h].text.clone(),
+            });
+        }
         let text = &units[k].text;
         let heading = alone[k] == Class::Short
             && position + 1 < body.len()
@@ -220,6 +254,12 @@ pub fn parse_part(text: &str, part: Part) -> Document {
         } else {
             doc.push_paragraph(ParagraphKind::Body, text, Vec::new());
         }
+    }
+    for k in hidden {
+        doc.furniture.push(Furniture {
+            before: Some(doc.paragraphs.len()),
+            text: units[k].text.clone(),
+        });
     }
     doc.notes = notes;
     doc

@@ -3,6 +3,7 @@
 
 mod cells;
 mod help;
+pub mod links;
 mod outline;
 mod reading;
 pub mod sidebar;
@@ -36,6 +37,7 @@ fn draw(app: &App, buf: &mut Buffer) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, scroll, buf.area, buf),
         Some(Overlay::Outline { selected }) => outline::render(app, selected, buf.area, buf),
+        Some(Overlay::Links { scroll }) => links::render(app, scroll, buf.area, buf),
         None => {}
     }
 }

@@ -7,11 +7,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
 
-use super::cells::{put_line, put_string};
+use super::cells::{put_line, put_string, put_stringn};
 use super::text_spans::line_spans;
 use crate::document::{InlineStyle, ParagraphKind};
 use crate::layout::BlockKind;
 use crate::ui::screen::Areas;
+use crate::ui::sideways;
 use crate::ui::state::App;
 use crate::ui::theme::Theme;
 use crate::ui::tints::Role;
@@ -58,9 +59,20 @@ fn draw_line(
     let theme = &app.theme;
     let doc = &app.doc;
     let text = app.layout.block_text(doc, block);
-    let range = lines[index].clone();
+    let mut range = lines[index].clone();
     let width = areas.text.width;
+    let mut marks: Option<sideways::Window> = None;
     let (base, mut decorations, prefix) = match app.layout.kind(block) {
+        BlockKind::Rule(_) => {
+            let rule = "─".repeat(usize::from(width));
+            put_string(buf, areas.text.x, y, &rule, theme.gutter);
+            return;
+        }
+        BlockKind::Furniture(_) => (
+            theme.gutter.add_modifier(ratatui::style::Modifier::DIM),
+            Vec::new(),
+            None,
+        ),
         BlockKind::Title => (theme.title, Vec::new(), None),
         BlockKind::Dek => (theme.dek, Vec::new(), None),
         BlockKind::Byline => (theme.byline, Vec::new(), None),
@@ -69,7 +81,35 @@ fn draw_line(
             let label = text.find("): ").map_or(0, |end| end + 3);
             (theme.thesis, vec![(0..label, theme.thesis_label)], None)
         }
-        BlockKind::Section(_) => (theme.section, Vec::new(), None),
+        BlockKind::Section(index) => {
+            // Heading levels told apart by their marks in the gutter ("#", "##", …) and
+            // by style: the top level underlined, the third and lower in italics.
+            let level = doc.sections[index].level.clamp(1, 6);
+            if range.start == 0 {
+                let hashes = format!("{} ", "#".repeat(usize::from(level)));
+                let shown = hashes.len().min(usize::from(areas.gutter.width));
+                let x = areas.gutter.x + areas.gutter.width - shown as u16;
+                put_stringn(
+                    buf,
+                    x,
+                    y,
+                    &hashes[hashes.len() - shown..],
+                    shown as u16,
+                    theme.gutter,
+                );
+            }
+            let style = match level {
+                1 => theme
+                    .section
+                    .add_modifier(ratatui::style::Modifier::UNDERLINED),
+                2 => theme.section,
+                _ => theme
+                    .section
+                    .remove_modifier(ratatui::style::Modifier::BOLD)
+                    .add_modifier(ratatui::style::Modifier::ITALIC),
+            };
+            (style, Vec::new(), None)
+        }
         BlockKind::NotesHeading => (theme.section, Vec::new(), None),
         BlockKind::Note(_) => (theme.note, Vec::new(), None),
         BlockKind::Paragraph(p) => {
@@ -109,10 +149,23 @@ fn draw_line(
                     .add_modifier(ratatui::style::Modifier::UNDERLINED);
                 decorations.push((paragraph.sentences[at.sentence].clone(), cursor));
             }
+            let verbatim = paragraph.kind.is_verbatim();
+            if verbatim {
+                // Sideways: the part from the scroll column on; where the line goes on,
+                // "‹" in the indent and "›" in the last column.
+                let room = usize::from(width.saturating_sub(2));
+                let mut window = sideways::window(text, range.clone(), app.hscroll, room);
+                if window.more_right {
+                    window =
+                        sideways::window(text, range.clone(), app.hscroll, room.saturating_sub(1));
+                }
+                range = window.range.clone();
+                marks = Some(window);
+            }
             let prefix = match &paragraph.kind {
                 ParagraphKind::Body => None,
                 ParagraphKind::Quote => Some(Span::styled("│ ", theme.quote_bar)),
-                ParagraphKind::Code => Some(Span::styled("  ", theme.code)),
+                ParagraphKind::Code | ParagraphKind::Table => Some(Span::styled("  ", theme.code)),
                 ParagraphKind::ListItem { marker, depth } => {
                     let indent = " ".repeat(depth * 2);
                     Some(Span::raw(if index == 0 {
@@ -125,11 +178,7 @@ fn draw_line(
                     }))
                 }
             };
-            let base = if paragraph.kind == ParagraphKind::Code {
-                theme.code
-            } else {
-                theme.text
-            };
+            let base = if verbatim { theme.code } else { theme.text };
             (base, decorations, prefix)
         }
     };
@@ -147,7 +196,17 @@ fn draw_line(
     }
     let mut spans: Vec<Span> = prefix.into_iter().collect();
     spans.extend(line_spans(text, range, base, &decorations));
-    put_line(buf, areas.text.x, y, &Line::from(spans), width);
+    let mut room = width;
+    if let Some(window) = marks {
+        if window.more_left {
+            spans[0] = Span::styled("‹ ", theme.gutter);
+        }
+        if window.more_right {
+            room = width.saturating_sub(1);
+            put_string(buf, areas.text.x + room, y, "›", theme.gutter);
+        }
+    }
+    put_line(buf, areas.text.x, y, &Line::from(spans), room);
 }
 
 fn tint_style(theme: &Theme, role: Role) -> Style {

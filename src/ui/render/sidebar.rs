@@ -124,6 +124,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// Background work in progress: "loading ▰▰▰▱▱ 45%" or "analysing…".
 fn progress_label(app: &App) -> Option<String> {
+    if app.pipe_open {
+        return Some("reading standard input…".to_string());
+    }
     if let Some(share) = app.loading {
         const STEPS: usize = 8;
         let done = ((share * STEPS as f32).round() as usize).min(STEPS);

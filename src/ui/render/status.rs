@@ -28,40 +28,59 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(buf, area.x, area.y, &Line::from(spans), area.width);
         return;
     }
+    let room = usize::from(area.width);
+    let hints = hints(app);
     let mut spans = Vec::new();
     // Unsaved edits are said first, so that no width cuts it off.
     if app.unsaved_edits() {
         let save_as = key(app, Action::SaveClaimsAs);
         let full = format!(" NOT SAVED · {save_as} saves elsewhere ");
         // The hint takes half of a narrow line at most; the file name and position give way.
-        let badge = if full.width() * 2 <= usize::from(area.width) {
+        let badge = if full.width() * 2 <= room {
             full
         } else {
             " NOT SAVED ".to_string()
         };
         spans.push(Span::styled(badge, theme.search_current));
     }
-    let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
-    let notices: Vec<&str> = app
-        .load_notices
-        .iter()
-        .chain(&app.notices)
-        .map(String::as_str)
-        .collect();
-    if !notices.is_empty() {
-        left.push_str(&format!("  [{}]", notices.join("; ")));
-    }
-    spans.push(Span::styled(left, theme.status));
+    let badge_width: usize = spans.iter().map(|s| s.content.width()).sum();
+    let with_notices = |furniture: Option<String>| {
+        let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
+        let notices: Vec<&str> = app
+            .load_notices
+            .iter()
+            .chain(&app.notices)
+            .map(String::as_str)
+            .chain(furniture.as_deref())
+            .chain(app.pipe_open.then_some("waiting for data"))
+            .collect();
+        if !notices.is_empty() {
+            left.push_str(&format!("  [{}]", notices.join("; ")));
+        }
+        left
+    };
     let message = match app.count {
         Some(count) => Some(format!("count {count}")),
         None => app.message.clone().or_else(|| search_state(app)),
-    };
-    if let Some(message) = message {
-        spans.push(Span::styled(format!("  {message}"), theme.status_message));
     }
-    let hints = hints(app);
+    .map(|m| format!("  {m}"));
+    let message_width = message.as_deref().map_or(0, UnicodeWidthStr::width);
+    // The furniture count in full where it fits beside the message and the key hints, else
+    // shorter; where even that does not fit, a message (it lasts one key) goes first, and
+    // without one the count does, before the hints.
+    let fits = |left: &String| badge_width + left.width() + message_width + hints.width() < room;
+    let left = (0..=2)
+        .map(|shorter| with_notices(furniture_notice(app, shorter)))
+        .find(fits)
+        .unwrap_or_else(|| match message {
+            Some(_) => with_notices(None),
+            None => with_notices(furniture_notice(app, 2)),
+        });
+    spans.push(Span::styled(left, theme.status));
+    if let Some(message) = message {
+        spans.push(Span::styled(message, theme.status_message));
+    }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = usize::from(area.width);
     if used + hints.width() < room {
         let gap = " ".repeat(room - used - hints.width());
         spans.push(Span::styled(gap, theme.status));
@@ -139,6 +158,31 @@ fn percent(app: &App) -> u64 {
     } else {
         bottom * 100 / total
     }
+}
+
+/// "12 blocks of page furniture hidden · H shows them", while they are hidden; `shorter`
+/// 1: "12 furniture blocks hidden · H", 2: "12 hidden · H".
+fn furniture_notice(app: &App, shorter: u8) -> Option<String> {
+    let count = app.doc.furniture.len();
+    if count == 0 || app.layout.furniture_shown() {
+        return None;
+    }
+    let key = app
+        .keymap
+        .keys(Action::ToggleFurniture)
+        .first()
+        .map(|k| k.label());
+    let blocks = if count == 1 { "block" } else { "blocks" };
+    let key = key.map(|k| match shorter {
+        0 => format!(" · {k} shows them"),
+        _ => format!(" · {k}"),
+    });
+    let what = match shorter {
+        0 => format!("{count} {blocks} of page furniture hidden"),
+        1 => format!("{count} furniture {blocks} hidden"),
+        _ => format!("{count} hidden"),
+    };
+    Some(what + &key.unwrap_or_default())
 }
 
 /// "match 3/12 · pattern" while a search is active.

@@ -18,6 +18,8 @@ pub enum Background {
         /// Share of the file loaded, 0.0–1.0.
         progress: f32,
         last: bool,
+        /// The document is the whole input and replaces the one shown.
+        replace: bool,
         /// Everything cleaning did so far, as notices.
         notices: Vec<String>,
     },
@@ -29,6 +31,15 @@ pub enum Background {
     /// The detector's map of the whole document, for a reader whose editing state is
     /// already there (and may have been edited since).
     Detected(ArgumentMap),
+}
+
+/// Searches again the blocks from `first` on, after they changed.
+fn refind_search_from(app: &mut App, first: usize) {
+    if let Some(search) = app.search.as_mut() {
+        let (layout, doc) = (&app.layout, &app.doc);
+        let blocks = (first..layout.block_count()).map(|b| layout.block_text(doc, b));
+        search.refind_from(first, blocks);
+    }
 }
 
 /// The block after the last of the body: the notes' heading, or the end.
@@ -47,17 +58,31 @@ pub fn apply(app: &mut App, message: Background) {
             document,
             progress,
             last,
+            replace,
             notices,
         } => {
-            // The blocks after the body so far (the notes) are renumbered by `extend`.
-            let body_end = body_end(app);
-            // Nobody else holds the document while it loads, so this does not copy it.
-            Arc::make_mut(&mut app.doc).append(document);
-            app.layout.extend(&app.doc);
-            if let Some(search) = app.search.as_mut() {
-                let (layout, doc) = (&app.layout, &app.doc);
-                let blocks = (body_end..layout.block_count()).map(|b| layout.block_text(doc, b));
-                search.refind_from(body_end, blocks);
+            if replace {
+                // The same text from its beginning: the paragraph at the top stays there.
+                let top = app.top_paragraph().filter(|_| app.top.block > 0);
+                let row = app.top.row;
+                app.doc = Arc::new(document);
+                let shown = app.layout.furniture_shown();
+                app.layout = crate::layout::Layout::with_furniture(&app.doc, 1, shown);
+                app.top = Anchor::default();
+                view::relayout(app);
+                if let Some(p) = top.filter(|&p| p < app.doc.paragraphs.len()) {
+                    let block = app.layout.block_of_paragraph(p);
+                    reading::set_top(app, Anchor { block, row });
+                }
+                super::map_shown(app);
+                refind_search_from(app, 0);
+            } else {
+                // The blocks after the body so far (the notes) are renumbered by `extend`.
+                let body_end = body_end(app);
+                // Nobody else holds the document while it loads, so this does not copy it.
+                Arc::make_mut(&mut app.doc).append(document);
+                app.layout.extend(&app.doc);
+                refind_search_from(app, body_end);
             }
             // More paragraphs may need a wider gutter, and so a narrower text column.
             if app
@@ -81,10 +106,13 @@ pub fn apply(app: &mut App, message: Background) {
             }
             if last {
                 app.resume = None;
+                app.pipe_open = false;
+                app.english = crate::document::language::reads_as_english(&app.doc);
             }
         }
         Background::LoadFailed(error) => {
             app.loading = None;
+            app.pipe_open = false;
             app.analysing = false;
             app.message = Some(format!("loading stopped: {error}"));
         }

@@ -12,6 +12,7 @@ mod prompt;
 mod quit;
 mod reading;
 mod sidebar;
+mod structure;
 mod view;
 
 pub use background::{Background, apply as apply_background};
@@ -53,6 +54,17 @@ pub fn update(app: &mut App, action: Action) {
     let lines = i64::from(times);
     if let Some(Overlay::Outline { selected }) = app.overlay {
         return outline::key(app, action, selected);
+    }
+    if let Some(Overlay::Links { scroll }) = app.overlay {
+        app.overlay = match action {
+            Action::Cancel | Action::ShowLinks | Action::Quit => None,
+            Action::Down => Some(Overlay::Links { scroll: scroll + 1 }),
+            Action::Up => Some(Overlay::Links {
+                scroll: scroll.saturating_sub(1),
+            }),
+            _ => app.overlay,
+        };
+        return;
     }
     if let Some(Overlay::Help { scroll }) = app.overlay {
         app.overlay = match action {
@@ -130,6 +142,11 @@ pub fn update(app: &mut App, action: Action) {
         (Action::EditNote, _) => edit::open_note(app),
         (Action::Undo, _) => edit::undo(app, false),
         (Action::Redo, _) => edit::undo(app, true),
+        (Action::ScrollLeft, Focus::Reading) => structure::scroll_sideways(app, false),
+        (Action::ScrollRight, Focus::Reading) => structure::scroll_sideways(app, true),
+        (Action::ScrollLeft | Action::ScrollRight, Focus::Sidebar) => {}
+        (Action::ToggleFurniture, _) => structure::toggle_furniture(app),
+        (Action::ShowLinks, _) => structure::show_links(app),
         (Action::Export, _) => app.pending = Some(super::state::Pending::Export),
         (Action::ReloadClaims, _) => edit::reload(app),
         (Action::SaveClaimsAs, _) => edit::open_save_as(app),
