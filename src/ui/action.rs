@@ -75,6 +75,17 @@ pub enum Action {
     ReloadClaims,
     /// Save the annotations to a new file (when the old one changed on disk).
     SaveClaimsAs,
+    /// With two articles open: show / focus the other one.
+    SwitchArticle,
+    /// With two articles open: jump across the link of the selected item or the cursor's
+    /// sentence to the other article (again: the next link).
+    FollowLink,
+    /// With two articles open: confirm / reject the current link (saved to the link file).
+    ConfirmLink,
+    RejectLink,
+    /// With two articles open: link the cursor's sentence here to the cursor's sentence
+    /// in the other article, then a letter for the relation.
+    AddLink,
     /// Close an overlay, or quit when none is open.
     Cancel,
     Quit,
@@ -114,7 +125,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 46] = [
+    pub const BINDABLE: [Action; 51] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -158,6 +169,11 @@ impl Action {
         Action::Export,
         Action::ReloadClaims,
         Action::SaveClaimsAs,
+        Action::SwitchArticle,
+        Action::FollowLink,
+        Action::ConfirmLink,
+        Action::RejectLink,
+        Action::AddLink,
         Action::ToggleHelp,
         Action::Cancel,
         Action::Quit,
@@ -210,6 +226,13 @@ impl Action {
             Action::Export => "export the map: then j, m, a or i (JSON, Markdown, Argdown, AIF)",
             Action::ReloadClaims => "reload the annotation file from disk",
             Action::SaveClaimsAs => "save the annotations to a new file",
+            Action::SwitchArticle => "two articles: show / focus the other article",
+            Action::FollowLink => "two articles: jump across the item's link (again: next)",
+            Action::ConfirmLink => "two articles: confirm the current link",
+            Action::RejectLink => "two articles: reject the current link",
+            Action::AddLink => {
+                "two articles: link the cursor sentences, then r, c, a or s (relation)"
+            }
             Action::Cancel => "close the overlay, or quit",
             Action::Quit => "quit",
             Action::Interrupt => "quit (status 130, as an interrupt)",
@@ -268,6 +291,11 @@ impl Action {
             Action::Export => "export",
             Action::ReloadClaims => "reload_claims",
             Action::SaveClaimsAs => "save_claims_as",
+            Action::SwitchArticle => "switch_article",
+            Action::FollowLink => "follow_link",
+            Action::ConfirmLink => "confirm_link",
+            Action::RejectLink => "reject_link",
+            Action::AddLink => "add_link",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",

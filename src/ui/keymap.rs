@@ -305,6 +305,12 @@ impl Default for Keymap {
             (Key::char('e'), Export),
             (Key::char('R'), ReloadClaims),
             (Key::char('W'), SaveClaimsAs),
+            // Ctrl-W moves between windows in vim.
+            (Key::ctrl('w'), SwitchArticle),
+            (Key::char('f'), FollowLink),
+            (Key::char('+'), ConfirmLink),
+            (Key::char('-'), RejectLink),
+            (Key::char('='), AddLink),
             (Key::char('?'), ToggleHelp),
             (Key::plain(K::Esc), Cancel),
             (Key::char('q'), Quit),

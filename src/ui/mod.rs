@@ -4,6 +4,7 @@
 pub mod action;
 pub mod event_loop;
 pub mod keymap;
+pub mod pair;
 pub mod render;
 pub mod screen;
 pub mod search;

@@ -20,8 +20,6 @@ const KEPT_CONFIDENCE: f32 = 0.3;
 struct Answer {
     at: SentenceRef,
     unit: Unit,
-    /// For a rebuttal: the counterclaim it rebuts.
-    rebutting: Option<SentenceRef>,
 }
 
 /// What one article brings to the comparison.
@@ -47,20 +45,17 @@ fn prepare<'a>(side: Side<'a>) -> Prepared<'a> {
                 answers.push(Answer {
                     at: item.anchor,
                     unit: Unit::Key,
-                    rebutting: None,
                 });
             }
             ClaimKind::Counter => {
                 answers.push(Answer {
                     at: item.anchor,
                     unit: Unit::Counter,
-                    rebutting: None,
                 });
                 for &at in &item.rebuttals {
                     answers.push(Answer {
                         at,
                         unit: Unit::Rebuttal,
-                        rebutting: Some(item.anchor),
                     });
                 }
             }
@@ -128,11 +123,12 @@ pub fn compute(sides: [Side; 2]) -> Vec<Link> {
         .filter(|l| matches!(l.relation, Relation::Restates | Relation::Concedes))
         .map(|l| (l.from, (l.to, l.confidence)))
         .collect();
-    for this in [1, 0] {
-        for answer in &prepared[this].answers {
-            let Some(counter) = answer.rebutting else {
-                continue;
-            };
+    for (this, side) in [(1, sides[1]), (0, sides[0])] {
+        let rebuttals = side
+            .map
+            .of_kind(ClaimKind::Counter)
+            .flat_map(|(_, item)| item.rebuttals.iter().map(|&r| (r, item.anchor)));
+        for (rebuttal, counter) in rebuttals {
             let counter_end = End {
                 article: this,
                 at: counter,
@@ -142,7 +138,7 @@ pub fn compute(sides: [Side; 2]) -> Vec<Link> {
             };
             let from = End {
                 article: this,
-                at: answer.at,
+                at: rebuttal,
             };
             let inherited = confidence * 0.9;
             let evidence = format!(

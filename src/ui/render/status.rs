@@ -22,7 +22,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         put_line(buf, area.x, area.y, &Line::from(spans), area.width);
         return;
     }
-    let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
+    // Beside another article, the letter names the article in focus.
+    let letter = app
+        .pair
+        .as_ref()
+        .map_or_else(String::new, |pair| format!("{}: ", pair.letter));
+    let mut left = format!(
+        " {letter}{}  {}  {}%",
+        app.name,
+        position(app),
+        percent(app)
+    );
     let notices: Vec<&str> = app
         .load_notices
         .iter()
@@ -37,10 +47,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(message) = message {
         spans.push(Span::styled(format!("  {message}"), theme.status_message));
     }
-    let hints = hints(app);
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width);
-    if used + hints.width() < room {
+    // The longest hint that fits; beside another article, the key that switches to it
+    // goes last of all.
+    let hints = hints(app)
+        .into_iter()
+        .find(|h| used + h.width() < room)
+        .unwrap_or_default();
+    if !hints.is_empty() {
         let gap = " ".repeat(room - used - hints.width());
         spans.push(Span::styled(gap, theme.status));
         spans.push(Span::styled(hints, theme.status));
@@ -103,8 +118,9 @@ fn search_state(app: &App) -> Option<String> {
     })
 }
 
-/// Focus and the keys that matter most, as the keymap binds them.
-fn hints(app: &App) -> String {
+/// Focus and the keys that matter most, as the keymap binds them: the full line, then
+/// shorter ones for a narrow terminal.
+fn hints(app: &App) -> Vec<String> {
     let key = |action| {
         app.keymap
             .keys(action)
@@ -115,10 +131,22 @@ fn hints(app: &App) -> String {
         Focus::Reading => "reading",
         Focus::Sidebar => "sidebar",
     };
-    format!(
+    let full = format!(
         "{focus} · {} switch · {} help · {} quit ",
         key(Action::SwitchFocus),
         key(Action::ToggleHelp),
         key(Action::Quit)
-    )
+    );
+    match &app.pair {
+        None => vec![full],
+        Some(pair) => {
+            let other = if pair.letter == 'A' { 'B' } else { 'A' };
+            let switch = format!("{} article {other}", pair.switch_key);
+            vec![
+                format!("{switch} · {full}"),
+                format!("{switch} · {} help ", key(Action::ToggleHelp)),
+                format!("{switch} "),
+            ]
+        }
+    }
 }
