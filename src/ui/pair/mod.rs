@@ -202,7 +202,15 @@ impl Pair {
     /// What each sidebar says under its items about where they are answered.
     pub fn refresh_notes(&mut self) {
         for article in 0..2 {
-            let mut notes: BTreeMap<SentenceRef, (Vec<String>, Vec<String>)> = BTreeMap::new();
+            // Per item: the places that answer it, what it does to the other's claims, and
+            // the details of every link.
+            #[derive(Default)]
+            struct Gathered {
+                answered_in: Vec<String>,
+                answers: Vec<String>,
+                details: Vec<String>,
+            }
+            let mut notes: BTreeMap<SentenceRef, Gathered> = BTreeMap::new();
             let map = self.apps[article].map();
             for (_, link) in self.shown_links() {
                 let Some((here, there)) = link.end_in(article) else {
@@ -211,13 +219,17 @@ impl Pair {
                 // A rebuttal's link shows under its counterclaim.
                 let item = crossmap::item_of(map, here.at)
                     .map_or(here.at, |(index, _)| map.items[index].anchor);
-                let other = letter(there.article);
-                let place = format!("{other} ¶{}", there.at.paragraph + 1);
-                let short = if link.from == here {
-                    format!("{} {place}", link.relation.name())
-                } else {
-                    format!("answered in {place} ({})", link.relation.name())
-                };
+                let place = format!("¶{}", there.at.paragraph + 1);
+                let entry = notes.entry(item).or_default();
+                if link.from == here {
+                    let said =
+                        format!("{} {} {place}", link.relation.name(), letter(there.article));
+                    if !entry.answers.contains(&said) {
+                        entry.answers.push(said);
+                    }
+                } else if !entry.answered_in.contains(&place) {
+                    entry.answered_in.push(place);
+                }
                 let how = match link.status {
                     crossmap::Status::Detected => format!("{:.0}%", link.confidence * 100.0),
                     crossmap::Status::Confirmed => "confirmed".into(),
@@ -225,26 +237,35 @@ impl Pair {
                     crossmap::Status::Rejected => "rejected".into(),
                 };
                 let (from, to) = (link.from, link.to);
-                let mut detail = vec![format!(
+                entry.details.push(format!(
                     "↔ {} ¶{} {} {} ¶{} · {how}",
                     letter(from.article),
                     from.at.paragraph + 1,
                     link.relation.name(),
                     letter(to.article),
                     to.at.paragraph + 1
-                )];
-                detail.extend(link.evidence.iter().map(|e| format!("  {e}")));
-                let entry = notes.entry(item).or_default();
-                if !entry.0.contains(&short) {
-                    entry.0.push(short);
-                }
-                entry.1.extend(detail);
+                ));
+                entry
+                    .details
+                    .extend(link.evidence.iter().map(|e| format!("  {e}")));
             }
+            let other = letter(1 - article);
             let cross = notes
                 .into_iter()
-                .map(|(at, (labels, details))| {
-                    let label = format!("↔ {}", labels.join(", "));
-                    (at, CrossNote { label, details })
+                .map(|(at, gathered)| {
+                    let mut parts = Vec::new();
+                    if !gathered.answered_in.is_empty() {
+                        parts.push(format!(
+                            "answered in {other} {}",
+                            gathered.answered_in.join(", ")
+                        ));
+                    }
+                    parts.extend(gathered.answers);
+                    let note = CrossNote {
+                        label: format!("↔ {}", parts.join("; ")),
+                        details: gathered.details,
+                    };
+                    (at, note)
                 })
                 .collect();
             if let Some(pair) = self.apps[article].pair.as_mut() {

@@ -43,12 +43,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         left.push_str(&format!("  [{}]", notices.join("; ")));
     }
     let mut spans = vec![Span::styled(left, theme.status)];
+    let room = usize::from(area.width);
     let message = app.message.clone().or_else(|| search_state(app));
     if let Some(message) = message {
-        spans.push(Span::styled(format!("  {message}"), theme.status_message));
+        let mut message = format!("  {message}");
+        // Beside another article, the key that switches to it always shows: a message
+        // gives way to it.
+        if let Some(last) = hints(app).last().filter(|_| app.pair.is_some()) {
+            let left = spans[0].content.width();
+            let keep = room.saturating_sub(left + last.width() + 1);
+            while message.width() > keep && message.pop().is_some() {}
+        }
+        spans.push(Span::styled(message, theme.status_message));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    let room = usize::from(area.width);
     // The longest hint that fits; beside another article, the key that switches to it
     // goes last of all.
     let hints = hints(app)
