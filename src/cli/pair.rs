@@ -145,11 +145,11 @@ pub fn eval(catalogue_path: &Path) -> Result<ExitCode> {
     }
     let mut out = String::new();
     out.push_str(&format!(
-        "{:<34} {:>5}   {:^17}   {:^17}\n",
+        "{:<40} {:>5}   {:^17}   {:^17}\n",
         "", "", "annotated maps", "detected maps"
     ));
     out.push_str(&format!(
-        "{:<34} {:>5}   {:>5} {:>5} {:>5}   {:>5} {:>5} {:>5}\n",
+        "{:<40} {:>5}   {:>5} {:>5} {:>5}   {:>5} {:>5} {:>5}\n",
         "pair", "gold", "P", "R", "F1", "P", "R", "F1"
     ));
     let mut totals = [Counts::default(), Counts::default()];
@@ -173,7 +173,7 @@ pub fn eval(catalogue_path: &Path) -> Result<ExitCode> {
             annotated_or(docs[1], &b, &detected[1])?,
         ];
         let mut row = format!(
-            "{:<34} {:>5}",
+            "{:<40} {:>5}",
             crate::source::sanitize::one_line(&pair.name),
             gold.len()
         );
@@ -196,7 +196,7 @@ pub fn eval(catalogue_path: &Path) -> Result<ExitCode> {
         out.push('\n');
     }
     out.push_str(&format!(
-        "{:<34} {:>5}   {}   {}\n",
+        "{:<40} {:>5}   {}   {}\n",
         "all pairs (micro-average)",
         totals[0].tp + totals[0].fn_,
         figures(&totals[0]),

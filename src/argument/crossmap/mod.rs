@@ -20,8 +20,9 @@ use crate::document::{Document, SentenceRef};
 pub use pairing::compute;
 
 /// Links with at least this confidence are shown in the sidebar, printed by `outline` and
-/// scored by `eval`; weaker ones are dropped.
-pub const SHOWN_CONFIDENCE: f32 = 0.5;
+/// scored by `eval`; weaker ones are dropped. Chosen on the pairs corpus for precision: at
+/// 0.5 a third more gold links are found, at half the precision.
+pub const SHOWN_CONFIDENCE: f32 = 0.6;
 
 /// One end of a link: a sentence of article 0 (A, opened first) or 1 (B).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

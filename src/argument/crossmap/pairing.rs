@@ -15,6 +15,12 @@ use crate::document::{Document, SentenceRef};
 /// for the record but not shown).
 const KEPT_CONFIDENCE: f32 = 0.3;
 
+/// An item links to the claim it shares most with, and to at most two more whose
+/// confidence is within this of the best (an item often answers two claims that say one
+/// thing twice). Chosen on the pairs corpus (README, "Two articles").
+const NEARLY_AS_WELL: f32 = 0.2;
+const MOST_CLAIMS_PER_ITEM: usize = 3;
+
 /// A sentence that may answer the other article.
 #[derive(Debug, Clone)]
 struct Answer {
@@ -106,14 +112,22 @@ pub fn compute(sides: [Side; 2]) -> Vec<Link> {
     for (this, other) in [(1, 0), (0, 1)] {
         let (from, to) = (&prepared[this], &prepared[other]);
         for answer in &from.answers {
-            let best = to
+            let mut candidates: Vec<Link> = to
                 .claims
                 .iter()
                 .filter_map(|&claim| link(from, to, this, other, answer, claim, &rarity))
-                .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
-            if let Some(best) = best.filter(|l| l.confidence >= KEPT_CONFIDENCE) {
-                links.push(best);
-            }
+                .filter(|l| l.confidence >= KEPT_CONFIDENCE)
+                .collect();
+            candidates.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+            // The best-supported claim, and others nearly as well supported (an item may
+            // answer two claims that say the same thing).
+            let best = candidates.first().map_or(0.0, |l| l.confidence);
+            links.extend(
+                candidates
+                    .into_iter()
+                    .take(MOST_CLAIMS_PER_ITEM)
+                    .filter(|l| l.confidence >= best - NEARLY_AS_WELL),
+            );
         }
     }
     // Rebuttals answer what their counterclaim states: a rebuttal of a counterclaim that
