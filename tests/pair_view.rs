@@ -128,3 +128,44 @@ fn following_a_link_lands_on_the_linked_sentence_and_ctrl_o_returns() {
     assert_eq!(pair.focused, 0);
     assert_eq!(pair.apps[0].top, before);
 }
+
+#[test]
+fn links_are_confirmed_rejected_and_added_by_hand_and_saved_beside_the_articles() {
+    use counterpoint::argument::crossmap::{Relation, Status, file};
+    use counterpoint::argument::store::ClaimsStore;
+    use counterpoint::ui::pair::update::relation_letter;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.b.links.toml");
+    let mut pair = pair(200, 50);
+    pair.store = Some(ClaimsStore::at(&path));
+    // Follow the thesis's link across, and confirm it.
+    update(&mut pair, Action::SwitchFocus);
+    update(&mut pair, Action::FollowLink);
+    assert_eq!(pair.focused, 1);
+    update(&mut pair, Action::ConfirmLink);
+    let message = pair.focused().message.clone().unwrap();
+    assert!(message.contains("link confirmed"), "{message}");
+    assert!(message.contains("saved to"), "{message}");
+    // Reject the next link of the selected item.
+    update(&mut pair, Action::SwitchArticle);
+    update(&mut pair, Action::FollowLink);
+    update(&mut pair, Action::RejectLink);
+    // Add one by hand: the cursor's sentence in each article, then the relation.
+    update(&mut pair, Action::NextSentence);
+    update(&mut pair, Action::SwitchArticle);
+    update(&mut pair, Action::NextSentence);
+    update(&mut pair, Action::AddLink);
+    assert!(pair.awaiting_relation);
+    relation_letter(&mut pair, 'c');
+    let text = std::fs::read_to_string(&path).unwrap();
+    let docs = [&*pair.apps[0].doc, &*pair.apps[1].doc];
+    let saved = file::parse(&text, docs, "saved").unwrap();
+    let statuses: Vec<Status> = saved.iter().map(|l| l.status).collect();
+    assert_eq!(statuses, [Status::Confirmed, Status::Rejected, Status::Added]);
+    assert_eq!(saved[2].relation, Relation::Concedes);
+    // The rejected link is no longer shown; the added one is.
+    let shown: Vec<_> = pair.shown_links().map(|(_, l)| l.ends()).collect();
+    assert!(!shown.contains(&saved[1].ends()));
+    assert!(shown.contains(&saved[2].ends()));
+}
