@@ -34,6 +34,9 @@ pub struct CrossStep {
     pub to: usize,
     /// Where the article jumped from was.
     pub top: Anchor,
+    /// The length of the target article's jump list right after the jump: while it is
+    /// longer, Ctrl-O walks that list first.
+    pub depth: usize,
 }
 
 /// The sidebar as the reader set it for one article on its own, kept while the pair shows

@@ -174,18 +174,21 @@ fn follow(pair: &mut Pair) {
         .end_in(pair.focused)
         .expect("a link pointed at has an end here");
     pair.current = Some(next);
-    pair.cross_back.push(CrossStep {
-        from: here.article,
-        to: there.article,
-        top: pair.apps[here.article].top,
-    });
-    if pair.cross_back.len() > crate::ui::state::HISTORY_LIMIT {
-        pair.cross_back.remove(0);
-    }
+    let from_top = pair.apps[here.article].top;
     pair.apps[here.article].highlight = Some(here.at);
     pair.focused = there.article;
     let target = &mut pair.apps[there.article];
     jump_to_sentence(target, there.at);
+    pair.cross_back.push(CrossStep {
+        from: here.article,
+        to: there.article,
+        top: from_top,
+        depth: pair.apps[there.article].history.back.len(),
+    });
+    if pair.cross_back.len() > crate::ui::state::HISTORY_LIMIT {
+        pair.cross_back.remove(0);
+    }
+    let target = &mut pair.apps[there.article];
     // Select the item there, so its sidebar shows where it is linked.
     if let Some((item, _)) = crossmap::item_of(target.map(), there.at) {
         target.selected = Some(item);
@@ -235,7 +238,8 @@ fn back_across(pair: &mut Pair) -> bool {
     let Some(step) = pair.cross_back.last().copied() else {
         return false;
     };
-    if step.to != pair.focused {
+    // After jumps of its own in the article landed in, its own jump list comes first.
+    if step.to != pair.focused || pair.apps[step.to].history.back.len() > step.depth {
         return false;
     }
     pair.cross_back.pop();
