@@ -256,7 +256,7 @@ pub fn read(a: &str, b: &str, input: &InputArgs, view: &ViewArgs) -> Result<Exit
         app.notices = notices;
         app.editing = Some(editing);
         app.analysing = true;
-        app.theme = theme.clone();
+        app.theme = theme;
         app.keymap = keymap.clone();
         app.prefs = ViewPrefs {
             measure: config.measure,

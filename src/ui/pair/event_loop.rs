@@ -174,10 +174,9 @@ pub fn handle(pair: &mut Pair, event: &TermEvent) {
         && let TermEvent::Key(key) = event
         && let Some(key) = Key::from_event(key)
         && !key.ctrl
+        && let KeyCode::Char(letter) = key.code
     {
-        if let KeyCode::Char(letter) = key.code {
-            return relation_letter(pair, letter);
-        }
+        return relation_letter(pair, letter);
     }
     if let Some(action) = action_for(pair.focused(), event) {
         update(pair, action);
