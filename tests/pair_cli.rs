@@ -73,7 +73,12 @@ fn a_reply_that_rebuts_by_name_links_its_items_to_the_key_claims_it_rebuts() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|l| l["from"]["text"].as_str().unwrap().starts_with("Most troubling"))
+        .find(|l| {
+            l["from"]["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("Most troubling")
+        })
         .expect("a link from the counterclaim that quotes A");
     assert_eq!(quoting["relation"], "restates");
     assert_eq!(quoting["to"]["article"], 0);
@@ -83,8 +88,14 @@ fn a_reply_that_rebuts_by_name_links_its_items_to_the_key_claims_it_rebuts() {
         .iter()
         .map(|e| e.as_str().unwrap())
         .collect();
-    assert!(evidence.iter().any(|e| e.starts_with("quotes it")), "{evidence:?}");
-    assert!(evidence.iter().any(|e| e.contains("'Hale'")), "{evidence:?}");
+    assert!(
+        evidence.iter().any(|e| e.starts_with("quotes it")),
+        "{evidence:?}"
+    );
+    assert!(
+        evidence.iter().any(|e| e.contains("'Hale'")),
+        "{evidence:?}"
+    );
 }
 
 #[test]
@@ -132,7 +143,9 @@ fn a_link_file_beside_the_articles_confirms_rejects_and_adds() {
     }
     let a = dir.path().join("congestion-charge-oped.txt");
     let b = dir.path().join("congestion-charge-reply.txt");
-    let links_file = dir.path().join("congestion-charge-oped.congestion-charge-reply.links.toml");
+    let links_file = dir
+        .path()
+        .join("congestion-charge-oped.congestion-charge-reply.links.toml");
     std::fs::write(
         &links_file,
         r#"
@@ -167,8 +180,14 @@ status = "rejected"
     };
     assert!(!texts(&json).iter().any(|(_, s)| s == "added"));
     let judged = texts(&json_judged);
-    assert!(judged.contains(&("I agree that downtown needs fewer cars.".into(), "added".into())));
-    assert!(!judged.iter().any(|(t, _)| t.starts_with("Hale claims")), "{judged:?}");
+    assert!(judged.contains(&(
+        "I agree that downtown needs fewer cars.".into(),
+        "added".into()
+    )));
+    assert!(
+        !judged.iter().any(|(t, _)| t.starts_with("Hale claims")),
+        "{judged:?}"
+    );
     // A link file that does not anchor is one clear line naming it.
     std::fs::write(
         &links_file,

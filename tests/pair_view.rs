@@ -162,7 +162,10 @@ fn links_are_confirmed_rejected_and_added_by_hand_and_saved_beside_the_articles(
     let docs = [&*pair.apps[0].doc, &*pair.apps[1].doc];
     let saved = file::parse(&text, docs, "saved").unwrap();
     let statuses: Vec<Status> = saved.iter().map(|l| l.status).collect();
-    assert_eq!(statuses, [Status::Confirmed, Status::Rejected, Status::Added]);
+    assert_eq!(
+        statuses,
+        [Status::Confirmed, Status::Rejected, Status::Added]
+    );
     assert_eq!(saved[2].relation, Relation::Concedes);
     // The rejected link is no longer shown; the added one is.
     let shown: Vec<_> = pair.shown_links().map(|(_, l)| l.ends()).collect();
