@@ -14,6 +14,7 @@ pub mod config;
 pub mod document;
 pub mod layout;
 pub mod outline;
+pub mod pair_outline;
 pub mod position_store;
 pub mod source;
 pub mod synthetic;

@@ -92,7 +92,7 @@ quit = ["Q"]
 #[test]
 fn rebinding_shows_in_the_help_overlay() {
     let config =
-        parse("[keys]\nsearch_forward = [\"f\", \"ctrl-s\"]\njump_back = [\"backspace\"]\n")
+        parse("[keys]\nsearch_forward = [\"Y\", \"ctrl-s\"]\njump_back = [\"backspace\"]\n")
             .unwrap();
     let help = config.keymap().unwrap().describe();
     let keys_of = |action| {
@@ -100,7 +100,7 @@ fn rebinding_shows_in_the_help_overlay() {
             .find(|(_, a)| *a == action)
             .map(|(keys, _)| keys.as_str())
     };
-    assert_eq!(keys_of(Action::SearchForward), Some("f Ctrl-s"));
+    assert_eq!(keys_of(Action::SearchForward), Some("Y Ctrl-s"));
     assert_eq!(keys_of(Action::JumpBack), Some("Backspace"));
     // Untouched actions keep their keys and the help keeps its order.
     assert_eq!(keys_of(Action::Down), Some("j ↓"));

@@ -195,6 +195,31 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The one sentence a quote (with optional prefix and suffix) names, anchored as an
+/// annotation file's quotes are; other files that quote sentences (link files) use it.
+pub fn anchor_quote(
+    doc: &Document,
+    quote: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> Result<SentenceRef> {
+    anchor(
+        doc,
+        &QuoteSelector {
+            quote: quote.to_string(),
+            prefix: prefix.map(str::to_string),
+            suffix: suffix.map(str::to_string),
+        },
+    )
+}
+
+/// The shortest quote, prefix and suffix that name `at` and nothing else, as annotation
+/// files are written.
+pub fn quote_of(doc: &Document, at: SentenceRef) -> (String, Option<String>, Option<String>) {
+    let selector = write::selector(doc, at);
+    (selector.quote, selector.prefix, selector.suffix)
+}
+
 /// Finds the one sentence a selector names.
 fn anchor(doc: &Document, selector: &QuoteSelector) -> Result<SentenceRef> {
     if collapse_whitespace(&selector.quote).is_empty() {

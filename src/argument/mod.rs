@@ -4,6 +4,7 @@
 
 pub mod annotations;
 pub mod baseline;
+pub mod crossmap;
 pub mod detect;
 pub mod edit;
 pub mod eval;

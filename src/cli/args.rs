@@ -11,7 +11,10 @@ Examples:
   curl -s URL | counterpoint           read stdin; keys come from the terminal
   counterpoint outline --format json   print the embedded article's argument map as JSON
   counterpoint outline essay.txt --detect --format markdown
-  counterpoint eval tests/corpus/*.txt score the detector against annotation files";
+  counterpoint eval tests/corpus/*.txt score the detector against annotation files
+  counterpoint op-ed.txt reply.txt     read two articles side by side, their arguments linked
+  counterpoint outline op-ed.txt reply.txt --format json
+  counterpoint eval --pairs tests/pairs/sources.toml  score links against hand-made ones";
 
 /// A terminal reader for argumentative writing: the article beside a map of its key
 /// claims and the counterclaims it addresses.
@@ -27,6 +30,10 @@ pub struct Cli {
     /// The article to read: a file, or `-` for standard input. Without one, standard input
     /// if it is piped, else the embedded article.
     pub path: Option<String>,
+
+    /// A second article, read beside the first with the links between their arguments.
+    #[arg(value_name = "OTHER")]
+    pub other: Option<String>,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -162,10 +169,14 @@ pub enum Command {
     Outline {
         /// The article: a file, or `-` for standard input. Without one, the embedded article.
         path: Option<String>,
+        /// A second article: print both outlines and the links between them (json or
+        /// markdown).
+        #[arg(value_name = "OTHER")]
+        other: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = OutlineFormat::Json)]
         format: OutlineFormat,
-        /// Ignore annotation files: print detected items only.
+        /// Ignore annotation and link files: print detected items (and links) only.
         #[arg(long)]
         detect: bool,
         #[command(flatten)]
@@ -174,8 +185,12 @@ pub enum Command {
     /// Score the detector against articles' annotation files (precision, recall, F1).
     Eval {
         /// Articles with a NAME.claims.toml beside them.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "pairs")]
         paths: Vec<PathBuf>,
+        /// Score the links found between pairs of articles against their hand-made link
+        /// files, as listed in this catalogue (e.g. tests/pairs/sources.toml).
+        #[arg(long, value_name = "FILE", conflicts_with = "baselines")]
+        pairs: Option<PathBuf>,
         /// Also score the trivial baselines (first and last sentence of each paragraph as
         /// key claims; opposing-view phrases as counterclaims).
         #[arg(long)]

@@ -9,6 +9,7 @@ pub mod man;
 pub mod maps;
 mod memory;
 mod open;
+mod pair;
 mod reader;
 mod report;
 
@@ -44,12 +45,26 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Outline {
+            path: Some(a),
+            other: Some(b),
+            format,
+            detect,
+            input,
+        }) => pair::outline(&a, &b, format, detect, &input),
+        Some(Command::Outline {
             path,
             format,
             detect,
             input,
+            ..
         }) => outline(path.as_deref(), format, detect, &input),
-        Some(Command::Eval { paths, baselines }) => eval::eval(&paths, baselines),
+        Some(Command::Eval {
+            pairs: Some(catalogue),
+            ..
+        }) => pair::eval(&catalogue),
+        Some(Command::Eval {
+            paths, baselines, ..
+        }) => eval::eval(&paths, baselines),
         Some(Command::Completions { shell }) => {
             completions::completions(shell, &mut Cli::command(), &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
@@ -68,7 +83,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", config.effective_toml());
             Ok(ExitCode::SUCCESS)
         }
-        None => reader::read(cli.path.as_deref(), &cli.input, &cli.view),
+        None => match (cli.path.as_deref(), cli.other.as_deref()) {
+            (Some(a), Some(b)) => pair::read(a, b, &cli.input, &cli.view),
+            (path, _) => reader::read(path, &cli.input, &cli.view),
+        },
     }
 }
 

@@ -48,6 +48,11 @@ fn refuse_dumb_terminal(term: Option<&std::ffi::OsStr>) -> Result<()> {
     }
 }
 
+/// Refuses a terminal that cannot show the reader (`TERM` unset, empty or dumb).
+pub fn refuse_dumb_terminal_here() -> Result<()> {
+    refuse_dumb_terminal(std::env::var_os("TERM").as_deref())
+}
+
 pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         bail!(

@@ -88,6 +88,17 @@ pub enum Action {
     Command,
     /// The first `Z` of `ZZ`, which quits (as in vi and less).
     QuitZ,
+    /// With two articles open: show / focus the other one.
+    SwitchArticle,
+    /// With two articles open: jump across the link of the selected item or the cursor's
+    /// sentence to the other article (again: the next link).
+    FollowLink,
+    /// With two articles open: confirm / reject the current link (saved to the link file).
+    ConfirmLink,
+    RejectLink,
+    /// With two articles open: link the cursor's sentence here to the cursor's sentence
+    /// in the other article, then a letter for the relation.
+    AddLink,
     /// Close an overlay or prompt, clear the count, filter or search highlight. Never
     /// quits.
     Cancel,
@@ -146,7 +157,7 @@ pub enum MouseKind {
 impl Action {
     /// Every action a key can be bound to in the config file, in help order. `Interrupt`
     /// (always Ctrl-C) and `Resize` (not a key) are internal.
-    pub const BINDABLE: [Action; 53] = [
+    pub const BINDABLE: [Action; 58] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -196,6 +207,11 @@ impl Action {
         Action::ScrollRight,
         Action::ToggleFurniture,
         Action::ShowLinks,
+        Action::SwitchArticle,
+        Action::FollowLink,
+        Action::ConfirmLink,
+        Action::RejectLink,
+        Action::AddLink,
         Action::ToggleHelp,
         Action::Cancel,
         Action::Quit,
@@ -256,6 +272,13 @@ impl Action {
             Action::Percent => "go to N percent (50p); alone: the top",
             Action::Command => ":q quits, :q! quits dropping unsaved edits, :N goes to ¶N",
             Action::QuitZ => "ZZ quits",
+            Action::SwitchArticle => "two articles: show / focus the other article",
+            Action::FollowLink => "two articles: jump across the item's link (again: next)",
+            Action::ConfirmLink => "two articles: confirm the current link",
+            Action::RejectLink => "two articles: reject the current link",
+            Action::AddLink => {
+                "two articles: link the cursor sentences, then r, c, a or s (relation)"
+            }
             Action::Cancel => "close, clear the count, filter or search (never quits)",
             Action::Quit => "quit (asks first if map edits are not saved)",
             Action::Interrupt => "quit (status 130, as an interrupt)",
@@ -322,6 +345,11 @@ impl Action {
             Action::ScrollRight => "scroll_right",
             Action::ToggleFurniture => "toggle_furniture",
             Action::ShowLinks => "show_links",
+            Action::SwitchArticle => "switch_article",
+            Action::FollowLink => "follow_link",
+            Action::ConfirmLink => "confirm_link",
+            Action::RejectLink => "reject_link",
+            Action::AddLink => "add_link",
             Action::Cancel => "cancel",
             Action::Quit => "quit",
             Action::Interrupt => "interrupt",

@@ -89,7 +89,7 @@ fn spawn_detection(doc: Arc<Document>, sender: Sender<Event>) {
 /// The signals that end the reader: every one whose default action ends the process and
 /// that can be caught without the process being in an undefined state (unlike SIGSEGV),
 /// so the terminal is restored first. SIGPIPE is ignored by the Rust runtime.
-const ENDING_SIGNALS: [i32; 11] = [
+pub(crate) const ENDING_SIGNALS: [i32; 11] = [
     SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
     SIGXFSZ,
 ];
@@ -234,13 +234,13 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
 /// Test-only hook: with `COUNTERPOINT_TEST_PANIC=after-first-frame` the reader panics right
 /// after drawing its first frame, so the exit-path tests can check that a panic restores
 /// the terminal and exits with status 101. Not documented for users.
-const TEST_PANIC_VARIABLE: &str = "COUNTERPOINT_TEST_PANIC";
+pub(crate) const TEST_PANIC_VARIABLE: &str = "COUNTERPOINT_TEST_PANIC";
 
-fn test_panic_requested() -> bool {
+pub(crate) fn test_panic_requested() -> bool {
     std::env::var_os(TEST_PANIC_VARIABLE).is_some_and(|value| value == "after-first-frame")
 }
 
-fn action_for(app: &App, event: &TermEvent) -> Option<Action> {
+pub(crate) fn action_for(app: &App, event: &TermEvent) -> Option<Action> {
     match event {
         TermEvent::Key(key) => {
             let key = Key::from_event(key)?;
@@ -281,7 +281,7 @@ fn count_digit(key: Key) -> Option<Action> {
 
 /// A key as text for a prompt: characters, and the line editing keys of shells
 /// (readline's Ctrl-A, Ctrl-E, Ctrl-W, Ctrl-U, Ctrl-K, Ctrl-H).
-fn text_key(key: Key) -> Option<TextKey> {
+pub(crate) fn text_key(key: Key) -> Option<TextKey> {
     if key.ctrl {
         return match key.code {
             KeyCode::Char('a') => Some(TextKey::Home),

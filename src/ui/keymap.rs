@@ -314,6 +314,12 @@ impl Default for Keymap {
             (Key::char('l'), ScrollRight),
             (Key::char('H'), ToggleFurniture),
             (Key::char('F'), ShowLinks),
+            // Ctrl-W moves between windows in vim.
+            (Key::ctrl('w'), SwitchArticle),
+            (Key::char('f'), FollowLink),
+            (Key::char('+'), ConfirmLink),
+            (Key::char('-'), RejectLink),
+            (Key::char('='), AddLink),
             (Key::char('?'), ToggleHelp),
             (Key::plain(K::Esc), Cancel),
             (Key::char('q'), Quit),

@@ -5,6 +5,7 @@ pub mod action;
 pub mod event_loop;
 pub mod glyphs;
 pub mod keymap;
+pub mod pair;
 pub mod prompt;
 pub mod render;
 pub mod screen;

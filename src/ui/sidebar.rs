@@ -6,7 +6,12 @@
 //! Entries are numbered across panels: first the map's items, in map order, then the
 //! sections (while their panel is open).
 
+use std::collections::BTreeMap;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::state::CrossNote;
+use crate::document::SentenceRef;
 
 use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::Document;
@@ -66,6 +71,8 @@ pub struct View<'a> {
     pub lines: usize,
     /// The map is the detector's and the text is not English: empty panels say why.
     pub not_english: bool,
+    /// Beside another article: where items are answered there, by item sentence.
+    pub cross: Option<&'a BTreeMap<SentenceRef, CrossNote>>,
 }
 
 /// What an entry number stands for.
@@ -171,6 +178,14 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
                     view.lines
                 };
                 rows.extend(entry_rows(doc, item, index, lines, text_width));
+                if let Some(note) = view.cross.and_then(|cross| cross.get(&item.anchor)) {
+                    rows.push(Row {
+                        kind: RowKind::Rebuttal,
+                        item: Some(index),
+                        text: clip_lines(vec![format!("  {}", note.label)], 1, text_width + 1)
+                            .remove(0),
+                    });
+                }
             }
             Panel {
                 kind: PanelKind::Claims(kind),
@@ -374,6 +389,7 @@ mod tests {
             filter: None,
             lines: 1,
             not_english: false,
+            cross: None,
         };
         let panels = panels(view, 30, 20);
         assert_eq!(panels[0].heading, "Key claims (1)");
@@ -447,6 +463,7 @@ mod tests {
             filter: None,
             lines: 1,
             not_english: false,
+            cross: None,
         };
         let panels = panels(view, 30, 20);
         assert!(panels[0].rows.len() > 1);
@@ -489,6 +506,7 @@ mod section_tests {
             filter: None,
             lines: 3,
             not_english: false,
+            cross: None,
         };
         let open = panels(view, 30, 20);
         assert_eq!(open.len(), 3);

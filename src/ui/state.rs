@@ -118,6 +118,26 @@ impl Editing {
     }
 }
 
+/// Where an item is answered in the other article of a pair, for its sidebar entry.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CrossNote {
+    /// "↔ answered in B ¶4 (rebuts)", under the entry.
+    pub label: String,
+    /// Each link with its confidence and evidence, under the selected entry's evidence.
+    pub details: Vec<String>,
+}
+
+/// What an article read beside another (`counterpoint A B`) shows of the pair.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PairInfo {
+    /// 'A' for the first article, 'B' for the second.
+    pub letter: char,
+    /// The key that switches to the other article, as help writes it.
+    pub switch_key: String,
+    /// The links of each item, by the item's sentence.
+    pub cross: BTreeMap<SentenceRef, CrossNote>,
+}
+
 /// What the reader is looking at and where.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -190,6 +210,8 @@ pub struct App {
     pub message: Option<String>,
     /// Set when the reader should end, and how.
     pub quit: Option<Quit>,
+    /// Set when this article is read beside another (see `ui::pair`).
+    pub pair: Option<PairInfo>,
 }
 
 impl App {
@@ -241,6 +263,7 @@ impl App {
             theme: Theme::default(),
             message: None,
             quit: None,
+            pair: None,
         };
         super::update::update(&mut app, super::action::Action::Resize(size.0, size.1));
         super::update::map_shown(&mut app);
@@ -265,6 +288,7 @@ impl App {
             filter: self.filter.as_deref(),
             lines: usize::from(self.prefs.sidebar_lines),
             not_english: !self.english && self.showing == Origin::Detected,
+            cross: self.pair.as_ref().map(|pair| &pair.cross),
         }
     }
 

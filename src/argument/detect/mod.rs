@@ -47,7 +47,7 @@ mod rank;
 mod rebuttal;
 mod speakers;
 mod title;
-mod words;
+pub(crate) mod words;
 
 use super::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::{Document, ParagraphKind, SentenceRef};

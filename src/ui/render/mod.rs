@@ -13,7 +13,9 @@ mod text_spans;
 use ratatui::buffer::Buffer;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::screen::{MIN_HEIGHT, MIN_WIDTH};
+use ratatui::layout::Rect;
+
+use super::screen::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{App, Overlay};
 
 /// Draws the whole screen into `buf`, which is the size of the terminal; with ASCII
@@ -34,6 +36,27 @@ fn draw(app: &App, buf: &mut Buffer) {
     reading::render(app, &areas, buf);
     sidebar::render(app, areas.sidebar, buf);
     status::render(app, areas.status, buf);
+    render_overlay(app, buf);
+}
+
+/// Draws an article's reading pane at `areas` (which may stand anywhere on the screen: the
+/// pair reader puts two side by side).
+pub fn render_reading(app: &App, areas: &Areas, buf: &mut Buffer) {
+    reading::render(app, areas, buf);
+}
+
+/// Draws an article's sidebar in `area`.
+pub fn render_sidebar(app: &App, area: Rect, buf: &mut Buffer) {
+    sidebar::render(app, area, buf);
+}
+
+/// Draws an article's status line in `area`.
+pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    status::render(app, area, buf);
+}
+
+/// Draws an article's open overlay (help, outline, links) over the whole screen.
+pub fn render_overlay(app: &App, buf: &mut Buffer) {
     match app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, scroll, buf.area, buf),
         Some(Overlay::Outline { selected }) => outline::render(app, selected, buf.area, buf),

@@ -65,6 +65,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Origin::Annotated => "Annotated map",
         Origin::Detected => "Detected map",
     };
+    // Beside another article: whose map this is.
+    let title = match &app.pair {
+        Some(pair) => format!("{} · {title}", pair.letter),
+        None => title.to_string(),
+    };
+    let title = title.as_str();
     put_string(buf, inner.x, inner.y, title, theme.sidebar_heading);
     if let Some(progress) = progress_label(app) {
         let x = inner
@@ -246,11 +252,18 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         Origin::Detected => format!("detected · confidence {:.0}%", item.confidence * 100.0),
     };
     let mut lines = vec![Line::styled(heading, theme.sidebar_heading)];
+    let cross = app
+        .pair
+        .as_ref()
+        .and_then(|pair| pair.cross.get(&item.anchor))
+        .map(|note| note.details.as_slice())
+        .unwrap_or_default();
     let details = item
         .evidence
         .iter()
         .map(String::as_str)
-        .chain(item.note.as_deref());
+        .chain(item.note.as_deref())
+        .chain(cross.iter().map(String::as_str));
     for text in details {
         for wrapped in textwrap::wrap(text, usize::from(area.width).saturating_sub(2).max(4)) {
             lines.push(Line::styled(format!("  {wrapped}"), theme.sidebar_rebuttal));

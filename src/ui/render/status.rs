@@ -29,7 +29,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let room = usize::from(area.width);
-    let hints = hints(app);
+    // The key hints: the longest that fits is drawn at the end; the shortest is kept room
+    // for. Beside another article, the key that switches to it shows in every one.
+    let hint_lines = hints(app);
+    let hints = hint_lines.last().cloned().unwrap_or_default();
+    // Beside another article, the letter names the article in focus.
+    let letter = app
+        .pair
+        .as_ref()
+        .map_or_else(String::new, |pair| format!("{}: ", pair.letter));
     let mut spans = Vec::new();
     // Unsaved edits are said first, so that no width cuts it off.
     if app.unsaved_edits() {
@@ -45,7 +53,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let badge_width: usize = spans.iter().map(|s| s.content.width()).sum();
     let with_notices = |furniture: Option<String>| {
-        let mut left = format!(" {}  {}  {}%", app.name, position(app), percent(app));
+        let mut left = format!(
+            " {letter}{}  {}  {}%",
+            app.name,
+            position(app),
+            percent(app)
+        );
         let notices: Vec<&str> = app
             .load_notices
             .iter()
@@ -77,11 +90,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             None => with_notices(furniture_notice(app, 2)),
         });
     spans.push(Span::styled(left, theme.status));
-    if let Some(message) = message {
+    if let Some(mut message) = message {
+        // Beside another article, the key that switches to it always shows: a message
+        // gives way to it.
+        if app.pair.is_some() {
+            let before: usize = spans.iter().map(|s| s.content.width()).sum();
+            let keep = room.saturating_sub(before + hints.width() + 1);
+            while message.width() > keep && message.pop().is_some() {}
+        }
         spans.push(Span::styled(message, theme.status_message));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    if used + hints.width() < room {
+    let hints = hint_lines
+        .into_iter()
+        .find(|h| used + h.width() < room)
+        .unwrap_or_default();
+    if !hints.is_empty() {
         let gap = " ".repeat(room - used - hints.width());
         spans.push(Span::styled(gap, theme.status));
         spans.push(Span::styled(hints, theme.status));
@@ -199,17 +223,30 @@ fn search_state(app: &App) -> Option<String> {
     })
 }
 
-/// Focus and the keys that matter most, as the keymap binds them.
-fn hints(app: &App) -> String {
+/// Focus and the keys that matter most, as the keymap binds them: the full line, then
+/// shorter ones for a narrow terminal.
+fn hints(app: &App) -> Vec<String> {
     let key = |action| key(app, action);
     let focus = match app.focus {
         Focus::Reading => "reading",
         Focus::Sidebar => "sidebar",
     };
-    format!(
+    let full = format!(
         "{focus} · {} switch · {} help · {} quit ",
         key(Action::SwitchFocus),
         key(Action::ToggleHelp),
         key(Action::Quit)
-    )
+    );
+    match &app.pair {
+        None => vec![full],
+        Some(pair) => {
+            let other = if pair.letter == 'A' { 'B' } else { 'A' };
+            let switch = format!("{} article {other}", pair.switch_key);
+            vec![
+                format!("{switch} · {full}"),
+                format!("{switch} · {} help ", key(Action::ToggleHelp)),
+                format!("{switch} "),
+            ]
+        }
+    }
 }

@@ -17,7 +17,8 @@ mod view;
 
 pub use background::{Background, apply as apply_background};
 pub use map_shown::{refresh as map_shown, thesis_label};
-pub use reading::jump_to_sentence;
+pub use reading::{jump_to_sentence, set_top};
+pub use sidebar::keep_selection_visible;
 
 pub use quit::question as quit_question;
 
@@ -150,6 +151,17 @@ pub fn update(app: &mut App, action: Action) {
         (Action::Export, _) => app.pending = Some(super::state::Pending::Export),
         (Action::ReloadClaims, _) => edit::reload(app),
         (Action::SaveClaimsAs, _) => edit::open_save_as(app),
+        (
+            Action::SwitchArticle
+            | Action::FollowLink
+            | Action::ConfirmLink
+            | Action::RejectLink
+            | Action::AddLink,
+            _,
+        ) => {
+            // The pair reader handles these before they reach one article.
+            app.message = Some("links are between two articles: counterpoint A B".into());
+        }
         (
             Action::Resize(..)
             | Action::Interrupt
