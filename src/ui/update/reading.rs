@@ -110,11 +110,8 @@ pub fn show_offset(app: &mut App, paragraph: usize, offset: usize) {
     }
 }
 
-/// The wrapped line of `block` holding byte `offset` of its text.
+/// The wrapped line of `block` holding byte `offset` of its text (only its chunk is
+/// wrapped, in a long paragraph).
 fn line_of(app: &mut App, block: usize, offset: usize) -> u32 {
-    app.layout.ensure(&app.doc, block);
-    app.layout
-        .lines(block)
-        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
-        .unwrap_or(0) as u32
+    app.layout.row_of_offset(&app.doc, block, offset)
 }
