@@ -242,7 +242,7 @@ fn check_wrapped_widths(app: &App) -> Result<(), TestCaseError> {
         }
         let text = layout.block_text(&app.doc, block);
         let room = width.saturating_sub(layout.indent(&app.doc, block)).max(1);
-        let lines = layout.lines(block).expect("ensure_all wrapped it");
+        let lines = layout.block_lines(block).expect("ensure_all wrapped it");
         // Only the thesis block is empty, while the map has no thesis.
         let empty_thesis = layout.kind(block) == BlockKind::Thesis && text.is_empty();
         prop_assert!(

@@ -17,10 +17,10 @@ fn wrapped_lines(doc: &Document, width: usize) -> Vec<String> {
         .flat_map(|block| {
             let text = layout.block_text(doc, block);
             layout
-                .lines(block)
+                .block_lines(block)
                 .unwrap()
-                .iter()
-                .map(move |l| text[l.clone()].to_string())
+                .into_iter()
+                .map(move |l| text[l].to_string())
         })
         .collect()
 }

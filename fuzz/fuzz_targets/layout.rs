@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         }
         let room = width.saturating_sub(layout.indent(&doc, block)).max(1);
         let text = layout.block_text(&doc, block);
-        for line in layout.lines(block).unwrap() {
+        for line in layout.block_lines(block).unwrap() {
             let shown = &text[line.clone()];
             assert!(
                 shown.width() <= room || shown.graphemes(true).count() == 1,

@@ -136,6 +136,12 @@ pub struct Document {
     pub rules: Vec<usize>,
     /// Page furniture the loader hid, in reading order.
     pub furniture: Vec<Furniture>,
+    /// For a later part of a streamed file that was cut inside a paragraph (a paragraph
+    /// longer than a part): what joins its first paragraph to the previous part's last
+    /// one (`" "` after a cut at a space, `""` after a cut between characters).
+    pub joins_previous: Option<&'static str>,
+    /// The last paragraph goes on in a part of the file not loaded yet.
+    pub last_paragraph_continues: bool,
 }
 
 impl Document {
@@ -184,20 +190,60 @@ impl Document {
     /// Appends the paragraphs, sections, links and notes of a later part of the same
     /// article (streamed loading). The part's metadata is ignored; its notes, if any,
     /// replace these (notes follow the body, so only the last part has them).
+    ///
+    /// A part that [`Document::joins_previous`] continues the last paragraph: its first
+    /// paragraph is joined to it, and the sentences from the last one on are split again,
+    /// so the paragraph is the same as if the file had been loaded whole.
     pub fn append(&mut self, part: Document) {
+        let joiner = part.joins_previous.filter(|_| {
+            let last = self.paragraphs.last();
+            last.is_some_and(|p| p.kind == ParagraphKind::Body && p.range.end == self.text.len())
+                && part
+                    .paragraphs
+                    .first()
+                    .is_some_and(|p| p.kind == ParagraphKind::Body && p.range.start == 0)
+        });
+        if let Some(joiner) = joiner {
+            self.text.push_str(joiner);
+        }
         let text_offset = self.text.len();
-        let paragraph_offset = self.paragraphs.len();
+        // Paragraph `i` of the part becomes paragraph `i + paragraph_offset`.
+        let paragraph_offset = self.paragraphs.len() - usize::from(joiner.is_some());
         self.text.push_str(&part.text);
-        self.paragraphs
-            .extend(part.paragraphs.into_iter().map(|mut p| {
-                p.range = p.range.start + text_offset..p.range.end + text_offset;
-                p
+        let mut paragraphs = part.paragraphs.into_iter();
+        if joiner.is_some()
+            && let (Some(last), Some(first)) = (self.paragraphs.last_mut(), paragraphs.next())
+        {
+            let shift = text_offset - last.range.start;
+            last.range.end = text_offset + first.range.end;
+            last.spans.extend(first.spans.into_iter().map(|mut span| {
+                span.range = span.range.start + shift..span.range.end + shift;
+                span
             }));
+            // The last sentence may go on in the part: split again from where it starts
+            // (a sentence start of the whole text too: the scanner starts afresh there).
+            let from = last.sentences.pop().map_or(0, |s| s.start);
+            let tail = &self.text[last.range.start + from..last.range.end];
+            last.sentences.extend(
+                sentences::split(tail)
+                    .into_iter()
+                    .map(|s| s.start + from..s.end + from),
+            );
+        }
+        self.paragraphs.extend(paragraphs.map(|mut p| {
+            p.range = p.range.start + text_offset..p.range.end + text_offset;
+            p
+        }));
         self.sections.extend(part.sections.into_iter().map(|mut s| {
             s.first_paragraph += paragraph_offset;
             s
         }));
         self.links.extend(part.links.into_iter().map(|mut l| {
+            if l.paragraph == 0 && joiner.is_some() {
+                let start = self.paragraphs[paragraph_offset].range.start;
+                let shift = text_offset - start;
+                l.range = l.range.start + shift..l.range.end + shift;
+            }
             l.paragraph += paragraph_offset;
             l
         }));
@@ -212,6 +258,7 @@ impl Document {
         if !part.notes.is_empty() {
             self.notes = part.notes;
         }
+        self.last_paragraph_continues = part.last_paragraph_continues;
     }
 
     /// Builds a document of plain body paragraphs (used by tests and simple loaders).

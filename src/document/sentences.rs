@@ -137,9 +137,20 @@ fn ends_sentence(text: &str, start: usize, mark: usize, run: &str, next: usize) 
     }
 }
 
-/// The word that starts at `at`, without leading quotes or brackets.
+/// Longest next word looked at: every word the rules compare with is shorter, and a
+/// bound keeps text without spaces (Chinese, Japanese) from being scanned to its end at
+/// every full stop, which made splitting a large paragraph quadratic.
+const WORD_LOOKAHEAD: usize = 64;
+
+/// The word that starts at `at`, without leading quotes or brackets (at most
+/// [`WORD_LOOKAHEAD`] bytes of it).
 fn word_at(text: &str, at: usize) -> &str {
     let rest = text[at..].trim_start_matches(['"', '\'', '(', '[', '“', '‘', '«', '¿', '¡']);
+    let mut window = rest.len().min(WORD_LOOKAHEAD);
+    while !rest.is_char_boundary(window) {
+        window -= 1;
+    }
+    let rest = &rest[..window];
     let end = rest
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '!' | '?'))
         .unwrap_or(rest.len());

@@ -4,8 +4,11 @@
 //! paragraphs, notes). Each block is wrapped on its own, when first needed, and cached for
 //! the current width; a Fenwick tree of block heights answers "first row of block N" and
 //! "which block holds row R" in O(log n). Blocks not yet wrapped carry an estimated height,
-//! so opening or resizing costs only what the visible rows need.
+//! so opening or resizing costs only what the visible rows need. A block of many screens
+//! is wrapped in chunks the same way (`chunks`): jumping into the middle of a paragraph of
+//! 100 MB wraps a few kilobytes of it.
 
+pub mod chunks;
 mod order;
 mod prefix_sums;
 pub mod wrap;
@@ -15,6 +18,7 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use crate::document::{Document, ParagraphKind};
+use chunks::Chunks;
 use prefix_sums::PrefixSums;
 
 /// What a block of the reading pane shows.
@@ -59,6 +63,22 @@ fn gap_after(doc: &Document, kind: BlockKind, next: Option<BlockKind>) -> u32 {
     }
 }
 
+/// A block's wrapped lines: all at once, or chunk by chunk for a long block.
+#[derive(Debug, Clone)]
+enum Wrapped {
+    Whole(Vec<Range<usize>>),
+    Chunked(Box<Chunks>),
+}
+
+/// A place in the layout that stays put while chunk heights are corrected: a block, a
+/// piece of it (the whole block, or one chunk) and a row inside that piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    block: usize,
+    piece: usize,
+    row: u32,
+}
+
 /// Heading of the notes that follow the body.
 pub const NOTES_HEADING: &str = "Notes";
 
@@ -73,10 +93,12 @@ pub struct Layout {
     paragraph_blocks: Vec<usize>,
     /// Blank rows after each block.
     gaps: Vec<u8>,
-    wrapped: Vec<Option<Vec<Range<usize>>>>,
+    wrapped: Vec<Option<Wrapped>>,
     heights: PrefixSums,
     /// Whether the page furniture the loader hid is laid out (dimmed) in place.
     furniture_shown: bool,
+    /// Bytes of body text laid out (to see the last paragraph grow while streaming).
+    text_len: usize,
 }
 
 impl Layout {
@@ -126,6 +148,7 @@ impl Layout {
             thesis_block,
             paragraph_blocks,
             furniture_shown: furniture,
+            text_len: doc.text().len(),
         };
         layout.estimate_heights(doc);
         layout
@@ -171,9 +194,10 @@ impl Layout {
     /// made: their blocks go after the body so far; wrapped blocks stay wrapped.
     pub fn extend(&mut self, doc: &Document) {
         let old_paragraphs = self.paragraph_blocks.len();
-        if old_paragraphs == doc.paragraphs.len() {
+        if old_paragraphs == doc.paragraphs.len() && self.text_len == doc.text().len() {
             return;
         }
+        self.text_len = doc.text().len();
         // Notes come after the body: take them off, add the new body, put them back.
         let body_end = self
             .blocks
@@ -195,9 +219,10 @@ impl Layout {
                 .extend((0..doc.notes.len()).map(BlockKind::Note));
         }
         self.wrapped.resize(self.blocks.len(), None);
-        // The block before the new ones may have lost or gained a list neighbour.
+        // The block before the new ones may have lost or gained a list neighbour, and
+        // grown (a paragraph continued by the new part).
         let first_new = body_end.saturating_sub(1);
-        for wrapped in &mut self.wrapped[first_new..] {
+        for wrapped in &mut self.wrapped[first_new + 1..] {
             *wrapped = None;
         }
         let thesis_gap = self.gaps[self.thesis_block];
@@ -205,6 +230,9 @@ impl Layout {
             .map(|b| gap_after(doc, self.blocks[b], self.blocks.get(b + 1).copied()) as u8)
             .collect();
         self.gaps[self.thesis_block] = thesis_gap;
+        if first_new < self.blocks.len() {
+            self.regrow(doc, first_new);
+        }
         let heights: Vec<u32> = (0..self.blocks.len())
             .map(|b| {
                 if b < first_new {
@@ -222,9 +250,50 @@ impl Layout {
         let width = width.max(1);
         if width != self.width {
             self.width = width;
-            self.wrapped.iter_mut().for_each(|w| *w = None);
+            for block in 0..self.blocks.len() {
+                self.wrapped[block] = match self.wrapped[block].take() {
+                    // Chunk bounds do not depend on the width: keep them.
+                    Some(Wrapped::Chunked(chunks)) => {
+                        let (gap, estimate) = self.chunk_estimate(doc, block);
+                        Some(Wrapped::Chunked(Box::new(chunks.reset(gap, estimate))))
+                    }
+                    _ => None,
+                };
+            }
             self.estimate_heights(doc);
         }
+    }
+
+    /// Changes the width and returns where `anchor` is at the new one: the same block,
+    /// and the same share of its chunk (of the block, when it is not chunked), so the
+    /// text at the top stays there.
+    pub fn set_width_keeping(&mut self, doc: &Document, width: usize, anchor: Anchor) -> Anchor {
+        if anchor.block >= self.blocks.len() {
+            self.set_width(doc, width);
+            return self.end();
+        }
+        let place = self.place(doc, anchor);
+        let share = f64::from(place.row) / f64::from(self.piece_rows(place).max(1));
+        self.set_width(doc, width);
+        let mut place = Place { row: 0, ..place };
+        self.settle(doc, &mut place);
+        place.row = (share * f64::from(self.piece_rows(place))) as u32;
+        self.anchor_of(place)
+    }
+
+    /// Takes in that block `block`'s text may have grown: its chunks that cover the same
+    /// bytes keep their lines (so a view inside them stays put), the rest is estimated.
+    fn regrow(&mut self, doc: &Document, block: usize) {
+        self.wrapped[block] = match self.wrapped[block].take() {
+            Some(Wrapped::Chunked(chunks)) if self.is_chunked(doc, block) => {
+                let bounds = self.chunk_bounds(doc, block);
+                let (gap, estimate) = self.chunk_estimate(doc, block);
+                Some(Wrapped::Chunked(Box::new(
+                    chunks.regrown(bounds, gap, estimate),
+                )))
+            }
+            _ => None,
+        };
     }
 
     fn estimate_heights(&mut self, doc: &Document) {
@@ -234,8 +303,12 @@ impl Layout {
         self.heights = PrefixSums::new(estimates);
     }
 
-    /// A block's height before it is wrapped: its length over the width.
+    /// A block's height before it is wrapped: its length over the width (for a chunked
+    /// block, the sum of its chunks' estimates or wrapped heights).
     fn estimate(&self, doc: &Document, block: usize) -> u32 {
+        if let Some(Wrapped::Chunked(chunks)) = &self.wrapped[block] {
+            return chunks.total();
+        }
         let text = self.block_text(doc, block);
         if self.is_empty_block(block) {
             return 0;
@@ -297,6 +370,20 @@ impl Layout {
         }
     }
 
+    /// The text of a block that the document holds (not the byline or the thesis).
+    fn doc_text<'d>(&self, doc: &'d Document, block: usize) -> &'d str {
+        match self.blocks[block] {
+            BlockKind::Title => doc.meta.title.as_deref().unwrap_or_default(),
+            BlockKind::Dek => doc.meta.dek.as_deref().unwrap_or_default(),
+            BlockKind::Section(index) => &doc.sections[index].title,
+            BlockKind::Paragraph(index) => doc.paragraph_text(index),
+            BlockKind::Furniture(index) => &doc.furniture[index].text,
+            BlockKind::NotesHeading => NOTES_HEADING,
+            BlockKind::Note(index) => &doc.notes[index],
+            BlockKind::Byline | BlockKind::Thesis | BlockKind::Rule(_) => "",
+        }
+    }
+
     /// Columns a block's first line is indented by (quote bars, list markers); its text is
     /// wrapped to the width less this.
     pub fn indent(&self, doc: &Document, block: usize) -> usize {
@@ -323,9 +410,48 @@ impl Layout {
         matches!(self.blocks[block], BlockKind::Paragraph(i) if doc.paragraphs[i].kind.is_verbatim())
     }
 
-    /// Wraps a block if it is not wrapped yet, fixing its height.
-    pub fn ensure(&mut self, doc: &Document, block: usize) {
+    /// Whether block `block` is wrapped in chunks: a long paragraph (not verbatim), or
+    /// the last one while it goes on in parts of the file not loaded yet (it is long).
+    fn is_chunked(&self, doc: &Document, block: usize) -> bool {
+        let len = self.block_text(doc, block).len();
+        let still_loading = doc.last_paragraph_continues
+            && doc
+                .paragraphs
+                .len()
+                .checked_sub(1)
+                .map(BlockKind::Paragraph)
+                == Some(self.blocks[block])
+            && len > chunks::FIRST_CHUNK + chunks::FIRST_CHUNK / 2;
+        !self.is_verbatim(doc, block) && (len > chunks::CHUNKED_ABOVE || still_loading)
+    }
+
+    fn chunk_bounds(&self, doc: &Document, block: usize) -> Vec<usize> {
+        let sentences = match self.blocks[block] {
+            BlockKind::Paragraph(p) => &doc.paragraphs[p].sentences[..],
+            _ => &[],
+        };
+        chunks::bounds(self.block_text(doc, block), sentences)
+    }
+
+    /// The gap after block `block` and the row estimate of its chunks by byte length.
+    fn chunk_estimate(&self, doc: &Document, block: usize) -> (u32, impl Fn(usize) -> u32 + use<>) {
+        let width = self.text_width(doc, block).max(1);
+        let gap = u32::from(self.gaps[block]);
+        (gap, move |bytes: usize| bytes.div_ceil(width).max(1) as u32)
+    }
+
+    /// Prepares a block for reading: wraps a short block whole; cuts a long one into
+    /// chunks (none wrapped yet). Fixes or re-estimates its height.
+    fn prepare(&mut self, doc: &Document, block: usize) {
         if self.wrapped[block].is_some() {
+            return;
+        }
+        if self.is_chunked(doc, block) {
+            let bounds = self.chunk_bounds(doc, block);
+            let (gap, estimate) = self.chunk_estimate(doc, block);
+            let chunks = Chunks::new(bounds, gap, estimate);
+            self.heights.set(block, chunks.total());
+            self.wrapped[block] = Some(Wrapped::Chunked(Box::new(chunks)));
             return;
         }
         let text = self.block_text(doc, block);
@@ -338,7 +464,41 @@ impl Layout {
         };
         let height = lines.len() as u32 + u32::from(self.gaps[block]);
         self.heights.set(block, height);
-        self.wrapped[block] = Some(lines);
+        self.wrapped[block] = Some(Wrapped::Whole(lines));
+    }
+
+    /// Wraps a block whole (every chunk of a long one) if it is not wrapped yet, fixing
+    /// its height. Costs time proportional to the block: reading wraps only what it shows.
+    pub fn ensure(&mut self, doc: &Document, block: usize) {
+        self.prepare(doc, block);
+        if let Some(Wrapped::Chunked(chunks)) = &self.wrapped[block] {
+            for chunk in 0..chunks.count() {
+                self.wrap_chunk(doc, block, chunk);
+            }
+        }
+    }
+
+    /// Wraps chunk `chunk` of block `block` (already cut into chunks), fixing its rows.
+    fn wrap_chunk(&mut self, doc: &Document, block: usize, chunk: usize) {
+        let width = self.text_width(doc, block);
+        // The byline and the thesis are the layout's own text: copied (they are short).
+        let own;
+        let text = match self.blocks[block] {
+            BlockKind::Byline | BlockKind::Thesis => {
+                own = self.block_text(doc, block).to_string();
+                own.as_str()
+            }
+            _ => self.doc_text(doc, block),
+        };
+        let Some(Wrapped::Chunked(chunks)) = &mut self.wrapped[block] else {
+            return;
+        };
+        if chunks.is_wrapped(chunk) {
+            return;
+        }
+        chunks.wrap(text, chunk, width);
+        let total = chunks.total();
+        self.heights.set(block, total);
     }
 
     /// Wraps every block (for exact totals; costs time proportional to the document).
@@ -348,9 +508,116 @@ impl Layout {
         }
     }
 
-    /// The wrapped lines of a block, if it has been wrapped.
-    pub fn lines(&self, block: usize) -> Option<&[Range<usize>]> {
-        self.wrapped[block].as_deref()
+    /// The line drawn at row `row` of block `block`: `None` in the blank rows after it,
+    /// and where it is not wrapped yet.
+    pub fn line(&self, block: usize, row: u32) -> Option<Range<usize>> {
+        match self.wrapped[block].as_ref()? {
+            Wrapped::Whole(lines) => lines.get(row as usize).cloned(),
+            Wrapped::Chunked(chunks) => chunks.line(row),
+        }
+    }
+
+    /// Every wrapped line of a block, once all of it is wrapped (see [`Layout::ensure`]).
+    pub fn block_lines(&self, block: usize) -> Option<Vec<Range<usize>>> {
+        match self.wrapped[block].as_ref()? {
+            Wrapped::Whole(lines) => Some(lines.clone()),
+            Wrapped::Chunked(chunks) => chunks.all_lines(),
+        }
+    }
+
+    /// How many chunks block `block` is wrapped in (1 when it is wrapped whole), and how
+    /// many of them are wrapped.
+    pub fn chunk_counts(&self, block: usize) -> (usize, usize) {
+        match &self.wrapped[block] {
+            None => (1, 0),
+            Some(Wrapped::Whole(_)) => (1, 1),
+            Some(Wrapped::Chunked(chunks)) => (
+                chunks.count(),
+                (0..chunks.count())
+                    .filter(|&c| chunks.is_wrapped(c))
+                    .count(),
+            ),
+        }
+    }
+
+    /// The row of block `block` whose line holds byte `offset` of its text, wrapping only
+    /// what that needs (the chunk holding it, for a chunked block).
+    pub fn row_of_offset(&mut self, doc: &Document, block: usize, offset: usize) -> u32 {
+        self.prepare(doc, block);
+        match &self.wrapped[block] {
+            Some(Wrapped::Chunked(chunks)) => {
+                let chunk = chunks.chunk_of_offset(offset);
+                self.wrap_chunk(doc, block, chunk);
+                let Some(Wrapped::Chunked(chunks)) = &self.wrapped[block] else {
+                    return 0;
+                };
+                chunks.first_row(chunk) + chunks.line_in_chunk(chunk, offset)
+            }
+            Some(Wrapped::Whole(lines)) => lines
+                .partition_point(|l| l.start <= offset)
+                .saturating_sub(1) as u32,
+            None => 0,
+        }
+    }
+
+    /// The place of `anchor` (a block of the layout): its piece is made ready, and a row
+    /// past the block's end is taken as its last row.
+    fn place(&mut self, doc: &Document, anchor: Anchor) -> Place {
+        self.prepare(doc, anchor.block);
+        match &self.wrapped[anchor.block] {
+            Some(Wrapped::Chunked(chunks)) => {
+                let (piece, row) = chunks.find(anchor.row);
+                let mut place = Place {
+                    block: anchor.block,
+                    piece,
+                    row,
+                };
+                self.settle(doc, &mut place);
+                place
+            }
+            _ => Place {
+                block: anchor.block,
+                piece: 0,
+                row: anchor.row.min(self.height(anchor.block).saturating_sub(1)),
+            },
+        }
+    }
+
+    /// The anchor of a place, at the current heights.
+    fn anchor_of(&self, place: Place) -> Anchor {
+        let before = match &self.wrapped[place.block] {
+            Some(Wrapped::Chunked(chunks)) => chunks.first_row(place.piece),
+            _ => 0,
+        };
+        Anchor {
+            block: place.block,
+            row: before + place.row,
+        }
+    }
+
+    /// Pieces of a block: its chunks, or the block as one piece.
+    fn pieces(&self, block: usize) -> usize {
+        match &self.wrapped[block] {
+            Some(Wrapped::Chunked(chunks)) => chunks.count(),
+            _ => 1,
+        }
+    }
+
+    /// Rows of a place's piece (a chunk's, or the block's), blank rows included.
+    fn piece_rows(&self, place: Place) -> u32 {
+        match &self.wrapped[place.block] {
+            Some(Wrapped::Chunked(chunks)) => chunks.rows(place.piece),
+            _ => self.height(place.block),
+        }
+    }
+
+    /// Wraps a place's piece, keeping its row inside the piece's new rows.
+    fn settle(&mut self, doc: &Document, place: &mut Place) {
+        self.prepare(doc, place.block);
+        if matches!(self.wrapped[place.block], Some(Wrapped::Chunked(_))) {
+            self.wrap_chunk(doc, place.block, place.piece);
+        }
+        place.row = place.row.min(self.piece_rows(*place).saturating_sub(1));
     }
 
     /// Rows a block takes, its gap included (an estimate until it is wrapped).
@@ -386,64 +653,105 @@ impl Layout {
         }
     }
 
-    /// Moves `anchor` by `delta` rows, wrapping the blocks it passes. Stops at the first
-    /// row and at the end.
+    /// Moves `anchor` by `delta` rows, wrapping the blocks (or chunks) it passes. Stops
+    /// at the first row and at the end.
     pub fn offset(&mut self, doc: &Document, anchor: Anchor, delta: i64) -> Anchor {
-        let mut at = anchor;
+        match self.offset_place(doc, anchor, delta) {
+            Some(place) => self.anchor_of(place),
+            None if delta >= 0 => self.end(),
+            None => Anchor::default(),
+        }
+    }
+
+    /// [`Layout::offset`] as a place; `None` at the end (forward) or the start (backward).
+    fn offset_place(&mut self, doc: &Document, anchor: Anchor, delta: i64) -> Option<Place> {
+        let blocks = self.blocks.len();
         if delta >= 0 {
+            if anchor.block >= blocks {
+                return None;
+            }
             let mut left = delta as u64;
-            while at.block < self.blocks.len() {
-                self.ensure(doc, at.block);
-                let rest = u64::from(self.height(at.block).saturating_sub(at.row));
+            let mut at = self.place(doc, anchor);
+            loop {
+                self.settle(doc, &mut at);
+                let rest = u64::from(self.piece_rows(at).saturating_sub(at.row));
                 if left < rest {
                     at.row += left as u32;
-                    return at;
+                    return Some(at);
                 }
                 left -= rest;
-                at = Anchor {
-                    block: at.block + 1,
-                    row: 0,
+                at = if at.piece + 1 < self.pieces(at.block) {
+                    Place {
+                        piece: at.piece + 1,
+                        row: 0,
+                        ..at
+                    }
+                } else if at.block + 1 < blocks {
+                    self.prepare(doc, at.block + 1);
+                    Place {
+                        block: at.block + 1,
+                        piece: 0,
+                        row: 0,
+                    }
+                } else {
+                    return None;
                 };
             }
-            self.end()
         } else {
             let mut left = delta.unsigned_abs();
+            let mut at = if anchor.block >= blocks {
+                // Just past the end: the end of the last piece.
+                let block = blocks.checked_sub(1)?;
+                self.piece_end(doc, block, None)
+            } else {
+                self.place(doc, anchor)
+            };
             loop {
                 if left <= u64::from(at.row) {
                     at.row -= left as u32;
-                    return at;
-                }
-                if at.block == 0 {
-                    return Anchor::default();
+                    return Some(at);
                 }
                 left -= u64::from(at.row);
-                at.block -= 1;
-                self.ensure(doc, at.block);
-                at.row = self.height(at.block);
+                at = if at.piece > 0 {
+                    self.piece_end(doc, at.block, Some(at.piece - 1))
+                } else if at.block > 0 {
+                    self.piece_end(doc, at.block - 1, None)
+                } else {
+                    return Some(Place { row: 0, ..at });
+                };
             }
         }
+    }
+
+    /// Just past the last row of piece `piece` of `block` (its last piece when `None`),
+    /// the piece wrapped.
+    fn piece_end(&mut self, doc: &Document, block: usize, piece: Option<usize>) -> Place {
+        self.prepare(doc, block);
+        let piece = piece.unwrap_or_else(|| self.pieces(block) - 1);
+        let mut place = Place {
+            block,
+            piece,
+            row: 0,
+        };
+        self.settle(doc, &mut place);
+        place.row = self.piece_rows(place);
+        place
     }
 
     /// The top anchor that shows `anchor` first but never leaves blank rows below the
     /// end of the document when it could be filled: clamps to the last full page.
     pub fn clamp_top(&mut self, doc: &Document, anchor: Anchor, viewport_rows: u32) -> Anchor {
-        let anchor = if anchor.block < self.blocks.len() {
-            self.ensure(doc, anchor.block);
-            Anchor {
-                block: anchor.block,
-                row: anchor.row.min(self.height(anchor.block).saturating_sub(1)),
-            }
-        } else {
-            self.end()
-        };
-        let below = self.offset(doc, anchor, i64::from(viewport_rows));
+        let place = (anchor.block < self.blocks.len()).then(|| self.place(doc, anchor));
+        let anchor_now = |layout: &Self| place.map_or(layout.end(), |p| layout.anchor_of(p));
+        let below = self.offset(doc, anchor_now(self), i64::from(viewport_rows));
         let top = if below == self.end() {
             let last_page = self.offset(doc, self.end(), -i64::from(viewport_rows));
             // The trailing gap row of the last block need not be shown.
             let last_page = self.offset(doc, last_page, -1).max(Anchor::default());
-            last_page.min(anchor)
+            // Wrapping near the end may have moved rows of the anchor's block.
+            last_page.min(anchor_now(self))
         } else {
-            anchor
+            anchor_now(self)
         };
         // Never a block without rows (an empty thesis): the first row after it instead.
         self.offset(doc, top, 0)
@@ -538,9 +846,9 @@ mod tests {
         let first = layout.block_of_paragraph(0);
         layout.ensure(&doc, first);
         layout.set_width(&doc, 40);
-        assert!(layout.lines(first).is_none());
+        assert!(layout.block_lines(first).is_none());
         layout.ensure(&doc, first);
-        assert_eq!(layout.lines(first).unwrap().len(), 4);
+        assert_eq!(layout.block_lines(first).unwrap().len(), 4);
     }
 
     #[test]

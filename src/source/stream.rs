@@ -39,6 +39,9 @@ pub struct Rest {
     file: File,
     /// Bytes read but not yet parsed (after the last paragraph break).
     carry: Vec<u8>,
+    /// How the carried bytes join the paragraph before them, when the last part was cut
+    /// inside one.
+    carry_joins: Option<&'static str>,
     encoding: Option<&'static encoding_rs::Encoding>,
     total: u64,
     consumed: u64,
@@ -113,10 +116,11 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
     if format != Format::Text {
         return open_whole_later(path, file, head, format, total, opts);
     }
-    let cut = paragraph_break(&head).unwrap_or(head.len());
+    let (cut, carry_joins) = cut_point(&head);
     let carry = head.split_off(cut);
     let prepared = prepare(decode::decode(&head, encoding));
-    let document = plaintext::parse_part_with(&prepared.text, Part::First, opts.keep_all);
+    let mut document = plaintext::parse_part_with(&prepared.text, Part::First, opts.keep_all);
+    document.last_paragraph_continues = carry_joins.is_some();
     if document.paragraphs.is_empty() {
         return Ok(None);
     }
@@ -135,6 +139,7 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
         rest: Box::new(Rest {
             file,
             carry,
+            carry_joins,
             encoding,
             total,
             consumed: head.len() as u64,
@@ -260,17 +265,22 @@ impl Rest {
             return Some(Err(error));
         }
         let at_end = self.consumed + chunk.len() as u64 >= self.total || chunk.is_empty();
+        let joins_previous = self.carry_joins.take();
         if !at_end {
-            let cut = paragraph_break(&chunk).unwrap_or(chunk.len());
+            let (cut, joins) = cut_point(&chunk);
             self.carry = chunk.split_off(cut);
+            self.carry_joins = joins;
         }
         self.consumed += chunk.len() as u64;
         self.finished = at_end;
         let prepared = prepare(decode::decode(&chunk, self.encoding));
         self.repairs.add(prepared.counts);
         let part = if at_end { Part::Last } else { Part::Middle };
+        let mut document = plaintext::parse_part_with(&prepared.text, part, self.keep_all);
+        document.joins_previous = joins_previous;
+        document.last_paragraph_continues = self.carry_joins.is_some();
         Some(Ok(LoadedPart {
-            document: plaintext::parse_part_with(&prepared.text, part, self.keep_all),
+            document,
             progress: (self.consumed as f32 / self.total.max(1) as f32).min(1.0),
             last: at_end,
             replace: false,
@@ -281,6 +291,34 @@ impl Rest {
     pub fn notices(&self) -> Vec<String> {
         self.repairs.notices()
     }
+}
+
+/// Where to end a part read as `bytes`, and how the rest joins it: after the last blank
+/// line (a paragraph break) or line break, unless the part would then keep less than an
+/// eighth of what was read (a paragraph longer than a part: a text without blank lines,
+/// or one line of megabytes): then after the last space, the rest continuing the
+/// paragraph (`Some(" ")`), else between two characters (`Some("")`). Never inside a
+/// UTF-8 sequence, so a part always decodes as it would in the whole file.
+fn cut_point(bytes: &[u8]) -> (usize, Option<&'static str>) {
+    let enough = bytes.len() / 8;
+    let line_cut = paragraph_break(bytes);
+    if let Some(at) = line_cut.filter(|&at| at >= enough) {
+        return (at, None);
+    }
+    if let Some(space) = bytes[enough..]
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'\t')
+    {
+        return (enough + space + 1, Some(" "));
+    }
+    // Between characters: not before a UTF-8 continuation byte.
+    if let Some(at) = (enough.max(1)..bytes.len())
+        .rev()
+        .find(|&at| bytes[at] & 0xC0 != 0x80)
+    {
+        return (at, Some(""));
+    }
+    (line_cut.unwrap_or(bytes.len()), None)
 }
 
 /// Just after the last blank line in `bytes` (a paragraph break), else after the last
@@ -343,6 +381,52 @@ mod tests {
         assert_eq!(doc.meta, whole.document.meta);
         assert_eq!(doc.paragraphs.len(), whole.document.paragraphs.len());
         assert_eq!(doc.text(), whole.document.text());
+    }
+
+    /// Streams `text` as a file and returns the document, appended part by part.
+    fn streamed(text: &str) -> Document {
+        let mut file = tempfile::Builder::new().suffix(".txt").tempfile().unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+        let streamed = open(file.path(), &LoadOptions::default())
+            .unwrap()
+            .expect("streamed");
+        let mut doc = streamed.first.document;
+        let mut rest = streamed.rest;
+        while let Some(part) = rest.next_part() {
+            doc.append(part.unwrap().document);
+        }
+        doc
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_a_part_streams_as_one_paragraph() {
+        // One line of 1.5 MB (spaces between words), and the same in Chinese without a
+        // single space: the parts are cut inside the paragraph and joined again.
+        let sentence =
+            "The council claims that the library costs too much, but U.S. readers disagree. ";
+        let chinese = "这是一个关于城市交通的测试句子，我们认为它很重要。";
+        for body in [sentence.repeat(19_000), chinese.repeat(21_000)] {
+            let text = format!("A Title On Its Own\n\n{}\n", body.trim_end());
+            assert!(text.len() as u64 > STREAM_THRESHOLD);
+            let doc = streamed(&text);
+            let whole = super::super::load_bytes(text.as_bytes(), "a.txt", &LoadOptions::default())
+                .unwrap()
+                .document;
+            assert_eq!(whole.paragraphs.len(), 1);
+            assert_eq!(doc.meta, whole.meta);
+            assert_eq!(doc.text(), whole.text());
+            assert_eq!(doc.paragraphs, whole.paragraphs);
+        }
+    }
+
+    #[test]
+    fn parts_are_never_cut_inside_a_character() {
+        let text = "é".repeat(1000);
+        let (cut, joins) = cut_point(text.as_bytes());
+        assert!(text.is_char_boundary(cut));
+        assert_eq!(joins, Some(""));
+        assert_eq!(cut_point(b"one two three"), (8, Some(" ")));
+        assert_eq!(cut_point(b"one\n\ntwo three"), (5, None));
     }
 
     #[test]

@@ -254,10 +254,13 @@ impl<'a> Analysis<'a> {
     }
 
     fn key_probabilities(&self, model: &model::Model) -> Vec<f32> {
-        self.key_inputs()
-            .iter()
-            .map(|x| model.probability(x))
-            .collect()
+        let mut probabilities = Vec::with_capacity(self.sentences.len());
+        model::paragraph_inputs(
+            &self.sentences,
+            |i| self.key_role(i),
+            |inputs| probabilities.extend(inputs.iter().map(|x| model.probability(x))),
+        );
+        probabilities
     }
 
     /// Whether `sentences[i]` may be one of the author's key claims: not a counterclaim

@@ -99,13 +99,25 @@ pub fn all_inputs(
     sentences: &[Sentence],
     role: impl Fn(usize) -> claims::Role,
 ) -> Vec<[f32; INPUTS]> {
-    let mut out: Vec<[f32; INPUTS]> = (0..sentences.len())
-        .map(|i| inputs(sentences, i, role(i)))
-        .collect();
+    let mut out = Vec::with_capacity(sentences.len());
+    paragraph_inputs(sentences, role, |inputs| out.extend_from_slice(inputs));
+    out
+}
+
+/// The inputs of every sentence, a paragraph at a time, in reading order: `each` gets
+/// those of one paragraph's sentences. Only one paragraph's inputs are held at once (a
+/// table for the whole text was twice the text's size).
+pub fn paragraph_inputs(
+    sentences: &[Sentence],
+    role: impl Fn(usize) -> claims::Role,
+    mut each: impl FnMut(&[[f32; INPUTS]]),
+) {
+    let mut out: Vec<[f32; INPUTS]> = Vec::new();
     for range in super::paragraph_spans(sentences) {
-        let (start, end) = (range.start, range.end);
-        let span = &sentences[range];
-        let narrative = out[start..end]
+        let span = &sentences[range.clone()];
+        out.clear();
+        out.extend(range.map(|i| inputs(sentences, i, role(i))));
+        let narrative = out
             .iter()
             .filter(|x| x[Feature::Narrative as usize] > 0.35)
             .count();
@@ -113,15 +125,15 @@ pub fn all_inputs(
         let plain = !span
             .iter()
             .any(|s| s.f.has(CueKind::Stance) || s.f.has(CueKind::Thesis));
-        for x in &mut out[start..end] {
+        for x in &mut out {
             let mut set =
                 |c: Context, b: bool| x[claims::FEATURES + c as usize] = f32::from(u8::from(b));
             set(Context::NarrativeParagraph, narrative * 2 > span.len());
             set(Context::QuestionParagraph, question);
             set(Context::PlainParagraph, plain);
         }
+        each(&out);
     }
-    out
 }
 
 /// The inputs of `sentences[i]` in `role` that depend on the sentence and its neighbours.

@@ -23,21 +23,26 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let mut block = app.top.block;
     let mut row = app.top.row;
     while y < height && block < app.layout.block_count() {
-        let lines = app.layout.lines(block);
-        let line_count = lines.map_or(0, <[Range<usize>]>::len) as u32;
-        while y < height && row < app.layout.height(block) {
-            if let Some(lines) = lines.filter(|_| row < line_count) {
-                draw_line(
-                    app,
-                    areas,
-                    buf,
-                    block,
-                    row as usize,
-                    lines,
-                    areas.text.y + y,
-                );
+        // The lines of this block on screen, and the bytes they show: decorations are
+        // gathered for those bytes only (a paragraph of 100 MB may have a million
+        // search matches).
+        let rows = app
+            .layout
+            .height(block)
+            .saturating_sub(row)
+            .min(u32::from(height - y));
+        let lines: Vec<Option<Range<usize>>> = (row..row + rows)
+            .map(|r| app.layout.line(block, r))
+            .collect();
+        let shown = lines.iter().flatten();
+        let window = shown.clone().map(|l| l.start).min().unwrap_or(0)
+            ..shown.map(|l| l.end).max().unwrap_or(0);
+        let look = BlockLook::of(app, block, &window);
+        for (offset, line) in lines.into_iter().enumerate() {
+            if let Some(line) = line {
+                let index = row as usize + offset;
+                draw_line(app, areas, buf, &look, block, index, line, areas.text.y + y);
             }
-            row += 1;
             y += 1;
         }
         block += 1;
@@ -46,46 +51,137 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     draw_scrollbar(app, areas, buf);
 }
 
+/// How a block's lines are drawn: their base style and the decorations over the bytes
+/// on screen.
+struct BlockLook {
+    base: Style,
+    decorations: Vec<(Range<usize>, Style)>,
+}
+
+/// Whether a decoration over `range` touches the bytes `window`.
+fn overlaps(range: &Range<usize>, window: &Range<usize>) -> bool {
+    range.start < window.end && window.start < range.end
+}
+
+impl BlockLook {
+    fn of(app: &App, block: usize, window: &Range<usize>) -> BlockLook {
+        let theme = &app.theme;
+        let doc = &app.doc;
+        let text = app.layout.block_text(doc, block);
+        let (base, mut decorations) = match app.layout.kind(block) {
+            BlockKind::Rule(_) => (theme.gutter, Vec::new()),
+            BlockKind::Furniture(_) => (
+                theme.gutter.add_modifier(ratatui::style::Modifier::DIM),
+                Vec::new(),
+            ),
+            BlockKind::Title => (theme.title, Vec::new()),
+            BlockKind::Dek => (theme.dek, Vec::new()),
+            BlockKind::Byline => (theme.byline, Vec::new()),
+            BlockKind::Thesis => {
+                // The label ("Thesis (¶6): ") is the start of the block's text.
+                let label = text.find("): ").map_or(0, |end| end + 3);
+                (theme.thesis, vec![(0..label, theme.thesis_label)])
+            }
+            BlockKind::Section(index) => {
+                // Heading levels told apart by style (and by their marks in the gutter,
+                // see `draw_line`): the top level underlined, the third and lower in
+                // italics.
+                let style = match doc.sections[index].level.clamp(1, 6) {
+                    1 => theme
+                        .section
+                        .add_modifier(ratatui::style::Modifier::UNDERLINED),
+                    2 => theme.section,
+                    _ => theme
+                        .section
+                        .remove_modifier(ratatui::style::Modifier::BOLD)
+                        .add_modifier(ratatui::style::Modifier::ITALIC),
+                };
+                (style, Vec::new())
+            }
+            BlockKind::NotesHeading => (theme.section, Vec::new()),
+            BlockKind::Note(_) => (theme.note, Vec::new()),
+            BlockKind::Paragraph(p) => {
+                let paragraph = &doc.paragraphs[p];
+                // Tints under everything else: emphasis, highlight, cursor and search
+                // show over them. Key claims last, so a sentence with two roles shows as
+                // a claim.
+                let tints = app.tints.in_paragraph(p).iter().rev();
+                let mut decorations: Vec<(Range<usize>, Style)> = tints
+                    .filter(|_| app.prefs.tints)
+                    .filter(|(_, range, _)| overlaps(range, window))
+                    .map(|(_, range, role)| (range.clone(), tint_style(theme, *role)))
+                    .collect();
+                decorations.extend(
+                    paragraph
+                        .spans
+                        .iter()
+                        .filter(|span| overlaps(&span.range, window))
+                        .map(|span| (span.range.clone(), inline_style(theme, span.style))),
+                );
+                if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
+                    decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
+                }
+                if let Some(at) = app.cursor.filter(|at| at.paragraph == p) {
+                    let cursor = theme
+                        .mark
+                        .add_modifier(ratatui::style::Modifier::UNDERLINED);
+                    decorations.push((paragraph.sentences[at.sentence].clone(), cursor));
+                }
+                let base = if paragraph.kind.is_verbatim() {
+                    theme.code
+                } else {
+                    theme.text
+                };
+                (base, decorations)
+            }
+        };
+        // Search matches over everything, in every block the pane draws. Matches are in
+        // order and do not overlap: those on screen are a run.
+        if let Some(search) = &app.search {
+            let current = search.current_match();
+            let matches = search.in_block(block);
+            let first = matches.partition_point(|m| m.range.end <= window.start);
+            let on_screen = matches[first..]
+                .iter()
+                .take_while(|m| m.range.start < window.end);
+            for m in on_screen {
+                let style = if Some(m) == current {
+                    theme.search_current
+                } else {
+                    theme.search_match
+                };
+                decorations.push((m.range.clone(), style));
+            }
+        }
+        BlockLook { base, decorations }
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw_line(
     app: &App,
     areas: &Areas,
     buf: &mut Buffer,
+    look: &BlockLook,
     block: usize,
     index: usize,
-    lines: &[Range<usize>],
+    mut range: Range<usize>,
     y: u16,
 ) {
     let theme = &app.theme;
     let doc = &app.doc;
     let text = app.layout.block_text(doc, block);
-    let mut range = lines[index].clone();
     let width = areas.text.width;
     let mut marks: Option<sideways::Window> = None;
-    let (base, mut decorations, prefix) = match app.layout.kind(block) {
+    let prefix = match app.layout.kind(block) {
         BlockKind::Rule(_) => {
             let rule = "─".repeat(usize::from(width));
             put_string(buf, areas.text.x, y, &rule, theme.gutter);
             return;
         }
-        BlockKind::Furniture(_) => (
-            theme.gutter.add_modifier(ratatui::style::Modifier::DIM),
-            Vec::new(),
-            None,
-        ),
-        BlockKind::Title => (theme.title, Vec::new(), None),
-        BlockKind::Dek => (theme.dek, Vec::new(), None),
-        BlockKind::Byline => (theme.byline, Vec::new(), None),
-        BlockKind::Thesis => {
-            // The label ("Thesis (¶6): ") is the start of the block's text.
-            let label = text.find("): ").map_or(0, |end| end + 3);
-            (theme.thesis, vec![(0..label, theme.thesis_label)], None)
-        }
-        BlockKind::Section(index) => {
-            // Heading levels told apart by their marks in the gutter ("#", "##", …) and
-            // by style: the top level underlined, the third and lower in italics.
-            let level = doc.sections[index].level.clamp(1, 6);
-            if range.start == 0 {
+        BlockKind::Section(section) => {
+            if index == 0 {
+                let level = doc.sections[section].level.clamp(1, 6);
                 let hashes = format!("{} ", "#".repeat(usize::from(level)));
                 let shown = hashes.len().min(usize::from(areas.gutter.width));
                 let x = areas.gutter.x + areas.gutter.width - shown as u16;
@@ -98,20 +194,8 @@ fn draw_line(
                     theme.gutter,
                 );
             }
-            let style = match level {
-                1 => theme
-                    .section
-                    .add_modifier(ratatui::style::Modifier::UNDERLINED),
-                2 => theme.section,
-                _ => theme
-                    .section
-                    .remove_modifier(ratatui::style::Modifier::BOLD)
-                    .add_modifier(ratatui::style::Modifier::ITALIC),
-            };
-            (style, Vec::new(), None)
+            None
         }
-        BlockKind::NotesHeading => (theme.section, Vec::new(), None),
-        BlockKind::Note(_) => (theme.note, Vec::new(), None),
         BlockKind::Paragraph(p) => {
             if index == 0 {
                 let number = format!("¶{} ", p + 1);
@@ -127,30 +211,7 @@ fn draw_line(
                 }
             }
             let paragraph = &doc.paragraphs[p];
-            // Tints under everything else: emphasis, highlight, cursor and search show
-            // over them. Key claims last, so a sentence with two roles shows as a claim.
-            let tints = app.tints.in_paragraph(p).iter().rev();
-            let mut decorations: Vec<(Range<usize>, Style)> = tints
-                .filter(|_| app.prefs.tints)
-                .map(|(_, range, role)| (range.clone(), tint_style(theme, *role)))
-                .collect();
-            decorations.extend(
-                paragraph
-                    .spans
-                    .iter()
-                    .map(|span| (span.range.clone(), inline_style(theme, span.style))),
-            );
-            if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
-                decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
-            }
-            if let Some(at) = app.cursor.filter(|at| at.paragraph == p) {
-                let cursor = theme
-                    .mark
-                    .add_modifier(ratatui::style::Modifier::UNDERLINED);
-                decorations.push((paragraph.sentences[at.sentence].clone(), cursor));
-            }
-            let verbatim = paragraph.kind.is_verbatim();
-            if verbatim {
+            if paragraph.kind.is_verbatim() {
                 // Sideways: the part from the scroll column on; where the line goes on,
                 // "‹" in the indent and "›" in the last column.
                 let room = usize::from(width.saturating_sub(2));
@@ -162,7 +223,7 @@ fn draw_line(
                 range = window.range.clone();
                 marks = Some(window);
             }
-            let prefix = match &paragraph.kind {
+            match &paragraph.kind {
                 ParagraphKind::Body => None,
                 ParagraphKind::Quote => Some(Span::styled("│ ", theme.quote_bar)),
                 ParagraphKind::Code | ParagraphKind::Table => Some(Span::styled("  ", theme.code)),
@@ -177,25 +238,12 @@ fn draw_line(
                         )
                     }))
                 }
-            };
-            let base = if verbatim { theme.code } else { theme.text };
-            (base, decorations, prefix)
+            }
         }
+        _ => None,
     };
-    // Search matches over everything, in every block the pane draws.
-    if let Some(search) = &app.search {
-        let current = search.current_match();
-        for m in search.in_block(block) {
-            let style = if Some(m) == current {
-                theme.search_current
-            } else {
-                theme.search_match
-            };
-            decorations.push((m.range.clone(), style));
-        }
-    }
     let mut spans: Vec<Span> = prefix.into_iter().collect();
-    spans.extend(line_spans(text, range, base, &decorations));
+    spans.extend(line_spans(text, range, look.base, &look.decorations));
     let mut room = width;
     if let Some(window) = marks {
         if window.more_left {

@@ -123,10 +123,7 @@ pub fn show_in_block(app: &mut App, block: usize, offset: usize) {
 pub fn top_offset(app: &App) -> (usize, usize) {
     let Anchor { block, row } = app.top;
     let offset = if block < app.layout.block_count() {
-        app.layout
-            .lines(block)
-            .and_then(|lines| lines.get(row as usize))
-            .map_or(0, |line| line.start)
+        app.layout.line(block, row).map_or(0, |line| line.start)
     } else {
         0
     };
@@ -167,11 +164,8 @@ fn jump_end_unrecorded(app: &mut App) {
     set_top(app, end);
 }
 
-/// The wrapped line of `block` holding byte `offset` of its text.
+/// The wrapped line of `block` holding byte `offset` of its text (only its chunk is
+/// wrapped, in a long paragraph).
 fn line_of(app: &mut App, block: usize, offset: usize) -> u32 {
-    app.layout.ensure(&app.doc, block);
-    app.layout
-        .lines(block)
-        .and_then(|lines| lines.iter().rposition(|l| l.start <= offset))
-        .unwrap_or(0) as u32
+    app.layout.row_of_offset(&app.doc, block, offset)
 }

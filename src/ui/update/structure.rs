@@ -34,8 +34,8 @@ fn widest_on_screen(app: &mut App) -> usize {
     (app.top.block..=end)
         .filter_map(|block| match app.layout.kind(block) {
             BlockKind::Paragraph(p) if app.doc.paragraphs[p].kind.is_verbatim() => {
-                let lines = app.layout.lines(block)?;
-                Some(sideways::widest(app.doc.paragraph_text(p), lines))
+                let lines = app.layout.block_lines(block)?;
+                Some(sideways::widest(app.doc.paragraph_text(p), &lines))
             }
             _ => None,
         })

@@ -54,22 +54,13 @@ pub fn cycle_measure(app: &mut App) {
 }
 
 /// Re-wraps for the current text width, keeping the same text at the top: the anchor
-/// names a block, so only the row inside the block is scaled to the new wrapping.
+/// names a block, so only the row inside the block (inside its chunk, for a long
+/// paragraph) is scaled to the new wrapping.
 pub(super) fn relayout(app: &mut App) {
     let Some(areas) = app.areas() else { return };
-    // An empty document has no block to measure.
-    let old_height = app
+    let top = app
         .layout
-        .block_count()
-        .checked_sub(1)
-        .map_or(1, |last| app.layout.height(app.top.block.min(last)));
-    let fraction = f64::from(app.top.row) / f64::from(old_height.max(1));
-    app.layout
-        .set_width(&app.doc, usize::from(areas.text.width));
-    if app.top.block < app.layout.block_count() {
-        app.layout.ensure(&app.doc, app.top.block);
-        app.top.row = (fraction * f64::from(app.layout.height(app.top.block))) as u32;
-    }
-    reading::set_top(app, app.top);
+        .set_width_keeping(&app.doc, usize::from(areas.text.width), app.top);
+    reading::set_top(app, top);
     sidebar::keep_selection_visible(app);
 }
