@@ -26,11 +26,49 @@ use crate::document::Document;
 use crate::source::stream::PartSource;
 
 enum Event {
+    Screen(ScreenEvent),
+    Background(Box<Background>),
+}
+
+impl From<ScreenEvent> for Event {
+    fn from(event: ScreenEvent) -> Self {
+        Event::Screen(event)
+    }
+}
+
+/// What the terminal and the signals say, the same for every event loop.
+pub(crate) enum ScreenEvent {
     Terminal(TermEvent),
     Signal(i32),
     /// The terminal can no longer be read (e.g. it was closed).
     InputClosed,
-    Background(Box<Background>),
+}
+
+/// Handles what every event loop handles alike: suspending (Ctrl-Z, SIGTSTP), resuming
+/// (SIGCONT), the signals that end the reader, a closed terminal, and a whole redraw after
+/// a resize. `Ok(Some(event))`: a terminal event for the reader; `Err`: how it ends.
+pub(crate) fn screen_event(
+    screen: &mut Screen,
+    event: ScreenEvent,
+) -> Result<Option<TermEvent>, Exit> {
+    let closed = |result: std::io::Result<()>| result.map_err(|_| Exit::TerminalClosed);
+    match event {
+        ScreenEvent::Signal(SIGTSTP) => closed(screen.suspend()).map(|()| None),
+        ScreenEvent::Signal(SIGCONT) => closed(screen.resume()).map(|()| None),
+        ScreenEvent::Signal(signal) => Err(Exit::Signal(signal)),
+        ScreenEvent::InputClosed => Err(Exit::TerminalClosed),
+        ScreenEvent::Terminal(TermEvent::Key(key))
+            if Key::from_event(&key) == Some(SUSPEND_KEY) =>
+        {
+            closed(screen.suspend()).map(|()| None)
+        }
+        ScreenEvent::Terminal(event) => {
+            if matches!(event, TermEvent::Resize(..)) {
+                closed(screen.redraw_whole())?;
+            }
+            Ok(Some(event))
+        }
+    }
 }
 
 /// Works out the argument maps of the whole document (detection, annotations).
@@ -96,10 +134,13 @@ pub(crate) const ENDING_SIGNALS: [i32; 11] = [
 
 /// Forwards the signals that end, suspend (SIGTSTP) or resume (SIGCONT) the reader, on
 /// their own thread.
-fn spawn_signals(mut signals: Signals, sender: Sender<Event>) {
+pub(crate) fn spawn_signals<E: From<ScreenEvent> + Send + 'static>(
+    mut signals: Signals,
+    sender: Sender<E>,
+) {
     thread::spawn(move || {
         for signal in signals.forever() {
-            if sender.send(Event::Signal(signal)).is_err() {
+            if sender.send(ScreenEvent::Signal(signal).into()).is_err() {
                 break;
             }
         }
@@ -107,15 +148,15 @@ fn spawn_signals(mut signals: Signals, sender: Sender<Event>) {
 }
 
 /// Reads terminal events on its own thread.
-fn spawn_input(sender: Sender<Event>) {
+pub(crate) fn spawn_input<E: From<ScreenEvent> + Send + 'static>(sender: Sender<E>) {
     thread::spawn(move || {
         loop {
             let event = match event::read() {
-                Ok(event) => Event::Terminal(event),
-                Err(_) => Event::InputClosed,
+                Ok(event) => ScreenEvent::Terminal(event),
+                Err(_) => ScreenEvent::InputClosed,
             };
-            let closed = matches!(event, Event::InputClosed);
-            if sender.send(event).is_err() || closed {
+            let closed = matches!(event, ScreenEvent::InputClosed);
+            if sender.send(event.into()).is_err() || closed {
                 break;
             }
         }
@@ -193,33 +234,15 @@ pub fn run(mut app: App, mouse: bool, work: Work) -> Result<(Exit, App)> {
         let first = events.recv().context("event channel closed")?;
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
-                Event::Signal(SIGTSTP) => {
-                    if screen.suspend().is_err() {
-                        return Ok((Exit::TerminalClosed, app));
+                Event::Screen(event) => match screen_event(&mut screen, event) {
+                    Err(exit) => return Ok((exit, app)),
+                    Ok(Some(event)) => {
+                        if let Some(action) = action_for(&app, &event) {
+                            update(&mut app, action);
+                        }
                     }
-                }
-                Event::Signal(SIGCONT) => {
-                    if screen.resume().is_err() {
-                        return Ok((Exit::TerminalClosed, app));
-                    }
-                }
-                Event::Signal(signal) => return Ok((Exit::Signal(signal), app)),
-                Event::Terminal(TermEvent::Key(key))
-                    if Key::from_event(&key) == Some(SUSPEND_KEY) =>
-                {
-                    if screen.suspend().is_err() {
-                        return Ok((Exit::TerminalClosed, app));
-                    }
-                }
-                Event::InputClosed => return Ok((Exit::TerminalClosed, app)),
-                Event::Terminal(event) => {
-                    if matches!(event, TermEvent::Resize(..)) && screen.redraw_whole().is_err() {
-                        return Ok((Exit::TerminalClosed, app));
-                    }
-                    if let Some(action) = action_for(&app, &event) {
-                        update(&mut app, action);
-                    }
-                }
+                    Ok(None) => {}
+                },
                 Event::Background(message) => apply_background(&mut app, *message),
             }
             match app.quit {

@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, Event as TermEvent, KeyCode};
+use ratatui::crossterm::event::{Event as TermEvent, KeyCode};
 use signal_hook::consts::signal::{SIGCONT, SIGINT, SIGTSTP};
 use signal_hook::iterator::Signals;
 
@@ -20,21 +20,26 @@ use crate::argument::{ArgumentMap, detect};
 use crate::document::Document;
 use crate::ui::Action;
 use crate::ui::event_loop::{
-    ENDING_SIGNALS, Exit, TEST_PANIC_VARIABLE, action_for, test_panic_requested,
+    ENDING_SIGNALS, Exit, ScreenEvent, TEST_PANIC_VARIABLE, action_for, screen_event, spawn_input,
+    spawn_signals, test_panic_requested,
 };
-use crate::ui::keymap::{Key, SUSPEND_KEY};
+use crate::ui::keymap::Key;
 use crate::ui::state::Quit;
 use crate::ui::terminal::Screen;
 use crate::ui::update::{Background, apply_background};
 
 enum Event {
-    Terminal(TermEvent),
-    Signal(i32),
-    InputClosed,
+    Screen(ScreenEvent),
     /// The detector's map of article 0 or 1.
     Detected(usize, ArgumentMap),
     /// Links found from these maps.
     Linked(Box<([ArgumentMap; 2], Vec<Link>)>),
+}
+
+impl From<ScreenEvent> for Event {
+    fn from(event: ScreenEvent) -> Self {
+        Event::Screen(event)
+    }
 }
 
 fn spawn_detection(index: usize, doc: Arc<Document>, sender: Sender<Event>) {
@@ -56,31 +61,6 @@ fn spawn_linking(docs: [Arc<Document>; 2], maps: [ArgumentMap; 2], sender: Sende
             },
         ]);
         let _ = sender.send(Event::Linked(Box::new((maps, found))));
-    });
-}
-
-fn spawn_signals(mut signals: Signals, sender: Sender<Event>) {
-    thread::spawn(move || {
-        for signal in signals.forever() {
-            if sender.send(Event::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
-}
-
-fn spawn_input(sender: Sender<Event>) {
-    thread::spawn(move || {
-        loop {
-            let event = match event::read() {
-                Ok(event) => Event::Terminal(event),
-                Err(_) => Event::InputClosed,
-            };
-            let closed = matches!(event, Event::InputClosed);
-            if sender.send(event).is_err() || closed {
-                break;
-            }
-        }
     });
 }
 
@@ -125,31 +105,11 @@ pub fn run(mut pair: Pair, mouse: bool) -> Result<(Exit, Pair)> {
         let first = events.recv().context("event channel closed")?;
         for event in std::iter::once(first).chain(events.try_iter()) {
             match event {
-                Event::Signal(SIGTSTP) => {
-                    if screen.suspend().is_err() {
-                        return Ok((Exit::TerminalClosed, pair));
-                    }
-                }
-                Event::Signal(SIGCONT) => {
-                    if screen.resume().is_err() {
-                        return Ok((Exit::TerminalClosed, pair));
-                    }
-                }
-                Event::Signal(signal) => return Ok((Exit::Signal(signal), pair)),
-                Event::Terminal(TermEvent::Key(key))
-                    if Key::from_event(&key) == Some(SUSPEND_KEY) =>
-                {
-                    if screen.suspend().is_err() {
-                        return Ok((Exit::TerminalClosed, pair));
-                    }
-                }
-                Event::InputClosed => return Ok((Exit::TerminalClosed, pair)),
-                Event::Terminal(event) => {
-                    if matches!(event, TermEvent::Resize(..)) && screen.redraw_whole().is_err() {
-                        return Ok((Exit::TerminalClosed, pair));
-                    }
-                    handle(&mut pair, &event);
-                }
+                Event::Screen(event) => match screen_event(&mut screen, event) {
+                    Err(exit) => return Ok((exit, pair)),
+                    Ok(Some(event)) => handle(&mut pair, &event),
+                    Ok(None) => {}
+                },
                 Event::Detected(index, map) => {
                     apply_background(&mut pair.apps[index], Background::Detected(map));
                 }
