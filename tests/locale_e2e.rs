@@ -78,3 +78,23 @@ fn a_utf8_locale_draws_the_glyphs() {
         assert_eq!(session.wait_exit(), 0);
     }
 }
+
+/// Two articles side by side draw with ASCII too.
+#[test]
+fn a_pair_under_a_c_locale_draws_with_ascii() {
+    let own = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pairs/own");
+    let a = format!("{own}/congestion-charge-oped.txt");
+    let b = format!("{own}/congestion-charge-reply.txt");
+    let mut session = Session::start(Options {
+        cols: 200,
+        rows: 40,
+        args: &[&a, &b],
+        env: &[("LANG", "C")],
+        ..Options::default()
+    });
+    session.wait_for_analysis();
+    let symbols = non_ascii_symbols(&session);
+    assert!(symbols.is_empty(), "{symbols:?}\n{}", session.screen_text());
+    session.send("q");
+    assert_eq!(session.wait_exit(), 0);
+}

@@ -23,8 +23,6 @@ use crate::source::{self, InputSpec, LoadOptions};
 use crate::ui::App;
 use crate::ui::event_loop::Exit;
 use crate::ui::pair::{Pair, event_loop};
-use crate::ui::screen::ViewPrefs;
-use crate::ui::theme::{self, Theme};
 
 /// `--claims` and `--map` name one article's map; two articles each have their own.
 fn refuse_single_article_maps(input: &InputArgs) -> Result<()> {
@@ -238,12 +236,7 @@ pub fn read(a: &str, b: &str, input: &InputArgs, view: &ViewArgs) -> Result<Exit
     super::reader::refuse_dumb_terminal_here()?;
     let specs = specs(a, b)?;
     let (config, _) = super::reader::load_config(view)?;
-    let no_color = theme::no_color_requested();
-    let theme = match &view.theme {
-        Some(name) => Theme::resolve(Some(name), no_color).map_err(anyhow::Error::msg)?,
-        None => config.theme(no_color),
-    };
-    let keymap = config.keymap()?;
+    let (theme, keymap) = super::reader::look(&config, view)?;
     let options = load_options(input);
     let mut apps = Vec::new();
     for spec in &specs {
@@ -256,16 +249,7 @@ pub fn read(a: &str, b: &str, input: &InputArgs, view: &ViewArgs) -> Result<Exit
         app.notices = notices;
         app.editing = Some(editing);
         app.analysing = true;
-        app.theme = theme;
-        app.keymap = keymap.clone();
-        app.prefs = ViewPrefs {
-            measure: config.measure,
-            sidebar_shown: true,
-            sidebar_width: config.sidebar_width,
-            sidebar_side: config.sidebar_side,
-            sidebar_lines: config.sidebar_lines,
-            tints: config.tints,
-        };
+        super::reader::dress(&mut app, &config, theme, keymap.clone());
         apps.push(app);
     }
     let apps: [App; 2] = apps

@@ -21,6 +21,7 @@ use crate::ui::Maps;
 use crate::ui::event_loop::Work;
 use crate::ui::event_loop::{self, Exit};
 use crate::ui::glyphs;
+use crate::ui::keymap::Keymap;
 use crate::ui::screen::ViewPrefs;
 use crate::ui::theme::{self, Theme};
 
@@ -53,6 +54,35 @@ pub fn refuse_dumb_terminal_here() -> Result<()> {
     refuse_dumb_terminal(std::env::var_os("TERM").as_deref())
 }
 
+/// The theme (from `--theme` or the config; ASCII under a locale that is not UTF-8, where
+/// the terminal cannot show box drawing or arrows) and the keys.
+pub(crate) fn look(config: &Config, view: &ViewArgs) -> Result<(Theme, Keymap)> {
+    let no_color = theme::no_color_requested();
+    let theme = match &view.theme {
+        Some(name) => Theme::resolve(Some(name), no_color).map_err(anyhow::Error::msg)?,
+        None => config.theme(no_color),
+    };
+    let theme = Theme {
+        ascii: !glyphs::utf8_locale(),
+        ..theme
+    };
+    Ok((theme, config.keymap()?))
+}
+
+/// Gives a reader its theme, keys and the config's layout preferences.
+pub(crate) fn dress(app: &mut App, config: &Config, theme: Theme, keymap: Keymap) {
+    app.theme = theme;
+    app.keymap = keymap;
+    app.prefs = ViewPrefs {
+        measure: config.measure,
+        sidebar_shown: true,
+        sidebar_width: config.sidebar_width,
+        sidebar_side: config.sidebar_side,
+        sidebar_lines: config.sidebar_lines,
+        tints: config.tints,
+    };
+}
+
 pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         bail!(
@@ -61,12 +91,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
     }
     refuse_dumb_terminal(std::env::var_os("TERM").as_deref())?;
     let (config, _) = load_config(view)?;
-    let no_color = theme::no_color_requested();
-    let theme = match &view.theme {
-        Some(name) => Theme::resolve(Some(name), no_color).map_err(anyhow::Error::msg)?,
-        None => config.theme(no_color),
-    };
-    let keymap = config.keymap()?;
+    let (theme, keymap) = look(&config, view)?;
 
     let spec = match path {
         Some(arg) => InputSpec::from_arg(arg),
@@ -148,20 +173,7 @@ pub fn read(path: Option<&str>, input: &InputArgs, view: &ViewArgs) -> Result<Ex
             (app, work, position_store::key(loaded.source_bytes_hash))
         }
     };
-    app.theme = Theme {
-        // Under a locale that is not UTF-8 the terminal cannot show box drawing or arrows.
-        ascii: !glyphs::utf8_locale(),
-        ..theme
-    };
-    app.keymap = keymap;
-    app.prefs = ViewPrefs {
-        measure: config.measure,
-        sidebar_shown: true,
-        sidebar_width: config.sidebar_width,
-        sidebar_side: config.sidebar_side,
-        sidebar_lines: config.sidebar_lines,
-        tints: config.tints,
-    };
+    dress(&mut app, &config, theme, keymap);
 
     let remember = config.remember_position && !view.no_remember;
     let mut store = None;
