@@ -376,6 +376,27 @@ mod saving {
         assert_eq!(names.len(), 2, "{names:?}");
     }
 
+    /// A save cut off between making its backup and renaming the new file leaves the
+    /// backup as a second link to the file; the next save still leaves one whole backup
+    /// and nothing else behind.
+    #[test]
+    fn a_save_after_a_cut_off_save_keeps_one_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.claims.toml");
+        let mut store = ClaimsStore::at(&path);
+        store.load().unwrap();
+        store.save("one\n").unwrap();
+        std::fs::hard_link(&path, store.backup_path()).unwrap();
+        store.save("two\n").unwrap();
+        assert_eq!(read(&store.backup_path()), "one\n");
+        assert_eq!(read(&path), "two\n");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
     #[test]
     fn articles_keep_their_claims_beside_them_and_stdin_in_the_data_dir() {
         let dir = tempfile::tempdir().unwrap();

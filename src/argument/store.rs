@@ -384,24 +384,47 @@ fn write_replacing(path: &Path, text: &str) -> io::Result<()> {
     sync_dir(dir)
 }
 
-/// Makes `path~` a copy of `path` (a hard link where the file system allows it).
+/// Makes `path~` a copy of `path` (a hard link where the file system allows it). The copy
+/// is made under a temporary name and renamed over the old backup, so a crash at any
+/// moment leaves one whole backup, never none.
 fn keep_backup(path: &Path, dir: &Path) -> io::Result<()> {
     let backup = backup_path(path);
-    match fs::remove_file(&backup) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-        _ => {}
-    }
-    if fs::hard_link(path, &backup).is_ok() {
+    if same_file(path, &backup) {
+        // A save cut off after its backup: the backup already is this version, and a
+        // rename between two links to one file would do nothing and leave the link behind.
         return Ok(());
     }
-    let copy = tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(".backup.")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    fs::copy(path, copy.path())?;
-    copy.as_file().sync_all()?;
-    copy.persist(&backup).map_err(|e| e.error)?;
-    Ok(())
+        .make_in(dir, |temp| fs::hard_link(path, temp));
+    let temp = match temp {
+        Ok(link) => link.into_temp_path(),
+        Err(_) => {
+            let copy = tempfile::Builder::new()
+                .prefix(".backup.")
+                .suffix(".tmp")
+                .tempfile_in(dir)?;
+            fs::copy(path, copy.path())?;
+            copy.as_file().sync_all()?;
+            copy.into_temp_path()
+        }
+    };
+    temp.persist(&backup).map_err(|e| e.error)
+}
+
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_a: &Path, _b: &Path) -> bool {
+    false
 }
 
 #[cfg(unix)]
