@@ -6,15 +6,17 @@
 //! Entries are numbered across panels: first the map's items, in map order, then the
 //! sections (while their panel is open).
 
+mod label_lines;
+
 use std::collections::BTreeMap;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::state::CrossNote;
-use crate::document::SentenceRef;
-
-use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
-use crate::document::Document;
+use crate::argument::{ArgumentMap, ClaimKind, Item};
+use crate::document::{Document, SentenceRef};
+pub use label_lines::LabelLines;
+use label_lines::entry_label;
 
 /// Columns before an entry's text: an on-screen mark and a space.
 pub const ENTRY_INDENT: usize = 2;
@@ -45,14 +47,81 @@ pub enum PanelKind {
     Sections,
 }
 
-/// One panel of the sidebar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Panel {
+/// One panel of the sidebar: its entries and the row each starts at. Rows are made only
+/// for what is drawn ([`Panel::rows`]): a map may list hundreds of thousands of entries.
+#[derive(Debug, Clone)]
+pub struct Panel<'a> {
     pub kind: PanelKind,
     pub heading: String,
-    pub rows: Vec<Row>,
     /// Rows of entries it may show (its heading not included).
     pub height: usize,
+    /// The entries listed, in order.
+    entries: Vec<usize>,
+    /// The first row of each entry, and after them the number of rows.
+    starts: Vec<usize>,
+    /// What an empty panel says ("none found").
+    empty: &'static [&'static str],
+    view: View<'a>,
+    text_width: usize,
+}
+
+impl Panel<'_> {
+    pub fn row_count(&self) -> usize {
+        if self.entries.is_empty() {
+            self.empty.len()
+        } else {
+            self.starts[self.entries.len()]
+        }
+    }
+
+    /// The rows in `range` (those past the last row are left out).
+    pub fn rows(&self, range: std::ops::Range<usize>) -> Vec<Row> {
+        if self.entries.is_empty() {
+            let empty = self.empty.iter().map(|text| Row {
+                kind: RowKind::Empty,
+                item: None,
+                text: text.to_string(),
+            });
+            return empty.skip(range.start).take(range.len()).collect();
+        }
+        let Some(first) = self.slot_at(range.start) else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        for (slot, &entry) in self.entries.iter().enumerate().skip(first) {
+            if self.starts[slot] >= range.end {
+                break;
+            }
+            rows.extend(entry_rows(self.view, entry, self.text_width));
+        }
+        let skip = range.start - self.starts[first];
+        rows.into_iter().skip(skip).take(range.len()).collect()
+    }
+
+    /// The entry row `row` belongs to, if any.
+    pub fn entry_at(&self, row: usize) -> Option<usize> {
+        self.slot_at(row).map(|slot| self.entries[slot])
+    }
+
+    /// The first and last row of an entry, to scroll it into view.
+    pub fn entry_rows(&self, entry: usize) -> Option<(usize, usize)> {
+        let slot = self.entries.binary_search(&entry).ok()?;
+        Some((self.starts[slot], self.starts[slot + 1] - 1))
+    }
+
+    /// The first row at or after `row` that starts an entry (the row count if none does).
+    pub fn entry_start_from(&self, row: usize) -> usize {
+        let slot = self.starts.partition_point(|&start| start < row);
+        self.starts.get(slot).copied().unwrap_or(row)
+    }
+
+    /// The index in `entries` of the entry holding `row`.
+    fn slot_at(&self, row: usize) -> Option<usize> {
+        if self.entries.is_empty() || row >= self.row_count() {
+            return None;
+        }
+        Some(self.starts.partition_point(|&start| start <= row) - 1)
+    }
 }
 
 /// How many panels there can be (their scroll offsets live in the state).
@@ -73,6 +142,8 @@ pub struct View<'a> {
     pub not_english: bool,
     /// Beside another article: where items are answered there, by item sentence.
     pub cross: Option<&'a BTreeMap<SentenceRef, CrossNote>>,
+    /// The lines each item's label takes, counted once per map and width.
+    pub label_lines: &'a LabelLines,
 }
 
 /// What an entry number stands for.
@@ -113,10 +184,11 @@ impl View<'_> {
 
     /// Whether an entry passes the filter.
     pub fn shows(&self, index: usize) -> bool {
-        match (self.filter, self.entry_text(index)) {
-            (Some(filter), Some(text)) => super::search::contains_smart_case(text, filter),
-            (None, Some(_)) => true,
-            (_, None) => false,
+        match self.filter {
+            Some(filter) => self
+                .entry_text(index)
+                .is_some_and(|text| super::search::contains_smart_case(text, filter)),
+            None => index < self.entry_count(),
         }
     }
 
@@ -134,75 +206,23 @@ impl View<'_> {
     }
 }
 
+/// Columns of an entry's text in a sidebar `width` columns wide.
+pub fn text_width(width: usize) -> usize {
+    width.saturating_sub(ENTRY_INDENT + 1).max(8)
+}
+
 /// The panels for a sidebar `width` columns wide with `height` rows for headings and
 /// entries. Every panel keeps its heading on screen; entries share the rest.
-pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
-    let View {
-        doc,
-        map,
-        selected,
-        sections_open,
-        ..
-    } = view;
-    let text_width = width.saturating_sub(ENTRY_INDENT + 1).max(8);
+pub fn panels(view: View<'_>, width: usize, height: usize) -> Vec<Panel<'_>> {
+    let text_width = text_width(width);
     let mut panels: Vec<Panel> = [ClaimKind::Key, ClaimKind::Counter]
-        .iter()
-        .map(|&kind| {
-            let title = match kind {
-                ClaimKind::Key => "Key claims",
-                ClaimKind::Counter => "Counterclaims",
-            };
-            let all = map.of_kind(kind).count();
-            let items: Vec<(usize, &Item)> =
-                map.of_kind(kind).filter(|(i, _)| view.shows(*i)).collect();
-            let mut rows = Vec::new();
-            if items.is_empty() {
-                let empty: &[&str] = match (view.not_english, kind) {
-                    (true, ClaimKind::Key) => &[
-                        "none: this text is not English,",
-                        "the detector reads English only",
-                    ],
-                    (true, ClaimKind::Counter) => &["none (not English)"],
-                    (false, _) => &["none found"],
-                };
-                rows.extend(empty.iter().map(|text| Row {
-                    kind: RowKind::Empty,
-                    item: None,
-                    text: text.to_string(),
-                }));
-            }
-            for (index, item) in items.iter().copied() {
-                let lines = if selected == Some(index) {
-                    usize::MAX
-                } else {
-                    view.lines
-                };
-                rows.extend(entry_rows(doc, item, index, lines, text_width));
-                if let Some(note) = view.cross.and_then(|cross| cross.get(&item.anchor)) {
-                    rows.push(Row {
-                        kind: RowKind::Rebuttal,
-                        item: Some(index),
-                        text: clip_lines(vec![format!("  {}", note.label)], 1, text_width + 1)
-                            .remove(0),
-                    });
-                }
-            }
-            Panel {
-                kind: PanelKind::Claims(kind),
-                heading: if items.len() == all {
-                    format!("{title} ({all})")
-                } else {
-                    format!("{title} ({} of {all})", items.len())
-                },
-                rows,
-                height: 0,
-            }
-        })
+        .into_iter()
+        .map(|kind| claims_panel(view, kind, text_width))
         .collect();
-    if !doc.sections.is_empty() {
-        panels.push(sections_panel(view, sections_open, text_width));
+    if !view.doc.sections.is_empty() {
+        panels.push(sections_panel(view, text_width));
     }
-    let needs: Vec<usize> = panels.iter().map(|p| p.rows.len()).collect();
+    let needs: Vec<usize> = panels.iter().map(Panel::row_count).collect();
     let available = height.saturating_sub(panels.len());
     for (panel, share) in panels.iter_mut().zip(allocate(&needs, available)) {
         panel.height = share;
@@ -210,47 +230,135 @@ pub fn panels(view: View, width: usize, height: usize) -> Vec<Panel> {
     panels
 }
 
-/// The article's headings, indented by level; collapsed, only the heading shows.
-fn sections_panel(view: View, open: bool, width: usize) -> Panel {
-    let doc = view.doc;
-    let first_entry = view.map.items.len();
-    let (mark, rows) = if open {
-        let rows = doc
-            .sections
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| view.shows(first_entry + i))
-            .map(|(i, section)| {
-                let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)).min(3));
-                let label = format!("{indent}§ {}", section.title);
-                Row {
-                    kind: RowKind::Section,
-                    item: Some(first_entry + i),
-                    text: clip_lines(vec![label], 1, width + 1).remove(0),
-                }
-            })
-            .collect();
-        ("▾", rows)
-    } else {
-        ("▸", Vec::new())
+fn claims_panel(view: View<'_>, kind: ClaimKind, text_width: usize) -> Panel<'_> {
+    let title = match kind {
+        ClaimKind::Key => "Key claims",
+        ClaimKind::Counter => "Counterclaims",
+    };
+    let mut all = 0;
+    let mut entries = Vec::new();
+    let mut starts = Vec::new();
+    let mut row = 0;
+    for (index, item) in view.map.of_kind(kind) {
+        all += 1;
+        if view.shows(index) {
+            entries.push(index);
+            starts.push(row);
+            row += item_row_count(view, index, item, text_width);
+        }
+    }
+    starts.push(row);
+    let empty: &[&str] = match (view.not_english, kind) {
+        (true, ClaimKind::Key) => &[
+            "none: this text is not English,",
+            "the detector reads English only",
+        ],
+        (true, ClaimKind::Counter) => &["none (not English)"],
+        (false, _) => &["none found"],
     };
     Panel {
-        kind: PanelKind::Sections,
-        heading: format!("Sections ({}) {mark}", doc.sections.len()),
-        rows,
+        kind: PanelKind::Claims(kind),
+        heading: if entries.len() == all {
+            format!("{title} ({all})")
+        } else {
+            format!("{title} ({} of {all})", entries.len())
+        },
         height: 0,
+        entries,
+        starts,
+        empty,
+        view,
+        text_width,
     }
 }
 
-/// An entry: its label wrapped to at most `keep` lines, the last cut with "…" when the
-/// label is longer still; counterclaims add a line saying where they are rebutted.
-fn entry_rows(doc: &Document, item: &Item, index: usize, keep: usize, width: usize) -> Vec<Row> {
+/// The article's headings, indented by level; collapsed, only the heading shows.
+fn sections_panel(view: View<'_>, text_width: usize) -> Panel<'_> {
+    let first_entry = view.map.items.len();
+    let entries: Vec<usize> = if view.sections_open {
+        (first_entry..first_entry + view.doc.sections.len())
+            .filter(|&entry| view.shows(entry))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mark = if view.sections_open { "▾" } else { "▸" };
+    Panel {
+        kind: PanelKind::Sections,
+        heading: format!("Sections ({}) {mark}", view.doc.sections.len()),
+        height: 0,
+        starts: (0..=entries.len()).collect(),
+        entries,
+        empty: &[],
+        view,
+        text_width,
+    }
+}
+
+/// Rows the entry of item `index` takes: its label's lines (all of them when selected),
+/// the line saying where a counterclaim is rebutted, the line saying where the other
+/// article of a pair answers it.
+fn item_row_count(view: View, index: usize, item: &Item, text_width: usize) -> usize {
+    let label = if view.selected == Some(index) {
+        label_lines::count(&entry_label(view.doc, item), usize::MAX, text_width)
+    } else {
+        let items = view.map.items.len();
+        match view
+            .label_lines
+            .get(view.doc, items, index, view.lines, text_width)
+        {
+            Some(lines) => lines,
+            None => label_lines::count(&entry_label(view.doc, item), view.lines, text_width),
+        }
+    };
+    label
+        + usize::from(item.kind == ClaimKind::Counter)
+        + usize::from(
+            view.cross
+                .is_some_and(|cross| cross.contains_key(&item.anchor)),
+        )
+}
+
+/// The rows of one entry, as [`item_row_count`] counts them.
+fn entry_rows(view: View, entry: usize, text_width: usize) -> Vec<Row> {
+    match view.entry(entry) {
+        Some(Entry::Item(index)) => {
+            let item = &view.map.items[index];
+            let keep = if view.selected == Some(index) {
+                usize::MAX
+            } else {
+                view.lines
+            };
+            let mut rows = item_rows(view.doc, item, index, keep, text_width);
+            if let Some(note) = view.cross.and_then(|cross| cross.get(&item.anchor)) {
+                rows.push(Row {
+                    kind: RowKind::Rebuttal,
+                    item: Some(index),
+                    text: clip_lines(vec![format!("  {}", note.label)], 1, text_width + 1)
+                        .remove(0),
+                });
+            }
+            rows
+        }
+        Some(Entry::Section(index)) => {
+            let section = &view.doc.sections[index];
+            let indent = "  ".repeat(usize::from(section.level.saturating_sub(1)).min(3));
+            let label = format!("{indent}§ {}", section.title);
+            vec![Row {
+                kind: RowKind::Section,
+                item: Some(entry),
+                text: clip_lines(vec![label], 1, text_width + 1).remove(0),
+            }]
+        }
+        None => Vec::new(),
+    }
+}
+
+/// An item's entry: its label wrapped to at most `keep` lines, the last cut with "…" when
+/// the label is longer still; counterclaims add a line saying where they are rebutted.
+fn item_rows(doc: &Document, item: &Item, index: usize, keep: usize, width: usize) -> Vec<Row> {
     let label = entry_label(doc, item);
-    // First-fit over no more of the label than can show, since every frame builds every
-    // entry: `keep` lines hold at most `keep` times the width plus the spaces between them.
-    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let shown = lead(&label, width.saturating_add(1).saturating_mul(keep));
-    let wrapped: Vec<String> = textwrap::wrap(shown, options)
+    let wrapped = label_lines::wrap(&label, keep, width)
         .into_iter()
         .map(|line| line.into_owned())
         .collect();
@@ -296,15 +404,6 @@ pub fn allocate(needs: &[usize], available: usize) -> Vec<usize> {
     shares
 }
 
-/// "¶4 The sentence…", with a mark for detected items.
-fn entry_label(doc: &Document, item: &Item) -> String {
-    let mark = match item.origin {
-        Origin::Annotated => "",
-        Origin::Detected => "≈",
-    };
-    format!("{mark}¶{} {}", item.anchor.paragraph + 1, item.text(doc))
-}
-
 fn rebuttal_label(item: &Item) -> String {
     if item.rebuttals.is_empty() {
         return "  ↳ no rebuttal marked".into();
@@ -313,19 +412,6 @@ fn rebuttal_label(item: &Item) -> String {
     paragraphs.dedup();
     let list: Vec<String> = paragraphs.iter().map(|p| format!("¶{p}")).collect();
     format!("  ↳ rebutted in {}", list.join(", "))
-}
-
-/// The start of `text` up to the first character that is not white space past `width`
-/// columns (all of it if it is no wider): white space alone would wrap away.
-fn lead(text: &str, width: usize) -> &str {
-    let mut columns = 0;
-    for (at, c) in text.char_indices() {
-        columns += c.width().unwrap_or(0);
-        if columns > width && !c.is_whitespace() {
-            return &text[..at + c.len_utf8()];
-        }
-    }
-    text
 }
 
 /// Keeps the first `keep` lines, ending the last kept one with "…" if cut (or if wider
@@ -342,13 +428,6 @@ fn clip_lines(mut lines: Vec<String>, keep: usize, width: usize) -> Vec<String> 
         last.push('…');
     }
     lines
-}
-
-/// The first and last row of an item in a panel, to scroll it into view.
-pub fn item_rows(rows: &[Row], item: usize) -> Option<(usize, usize)> {
-    let first = rows.iter().position(|r| r.item == Some(item))?;
-    let last = rows.iter().rposition(|r| r.item == Some(item))?;
-    Some((first, last))
 }
 
 #[cfg(test)]
@@ -378,28 +457,41 @@ mod tests {
         (doc, map)
     }
 
-    #[test]
-    fn panels_hold_one_line_entries_and_rebuttal_lines() {
-        let (doc, map) = example();
-        let view = View {
-            doc: &doc,
-            map: &map,
+    fn view<'a>(doc: &'a Document, map: &'a ArgumentMap, lines: &'a LabelLines) -> View<'a> {
+        View {
+            doc,
+            map,
             selected: None,
             sections_open: true,
             filter: None,
             lines: 1,
             not_english: false,
             cross: None,
-        };
-        let panels = panels(view, 30, 20);
+            label_lines: lines,
+        }
+    }
+
+    fn all_rows(panel: &Panel) -> Vec<Row> {
+        panel.rows(0..panel.row_count())
+    }
+
+    #[test]
+    fn panels_hold_one_line_entries_and_rebuttal_lines() {
+        let (doc, map) = example();
+        let counts = LabelLines::default();
+        let panels = panels(view(&doc, &map, &counts), 30, 20);
         assert_eq!(panels[0].heading, "Key claims (1)");
         assert_eq!(panels[1].heading, "Counterclaims (1)");
-        let texts: Vec<&str> = panels[1].rows.iter().map(|r| r.text.as_str()).collect();
+        let rows = all_rows(&panels[1]);
+        let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(texts, ["¶2 Some say dogs are loyal.", "  ↳ rebutted in ¶3"]);
-        assert_eq!(panels[0].rows.len(), 1);
-        assert!(panels[0].rows[0].text.ends_with('…'));
-        assert!(panels[0].rows[0].text.width() <= 27);
-        assert_eq!(item_rows(&panels[1].rows, 1), Some((0, 1)));
+        let rows = all_rows(&panels[0]);
+        assert_eq!(rows.len(), 1);
+        assert!(rows[0].text.ends_with('…'));
+        assert!(rows[0].text.width() <= 27);
+        assert_eq!(panels[1].entry_rows(1), Some((0, 1)));
+        assert_eq!(panels[1].entry_at(1), Some(1));
+        assert_eq!(panels[1].entry_at(2), None);
     }
 
     #[test]
@@ -407,7 +499,7 @@ mod tests {
         let (doc, map) = example();
         let label = entry_label(&doc, &map.items[1]);
         for width in 8..label.width() + 3 {
-            let rows = entry_rows(&doc, &map.items[1], 1, 1, width);
+            let rows = item_rows(&doc, &map.items[1], 1, 1, width);
             // The same line as wrapping the whole label first-fit and cutting after line 1.
             let options =
                 textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
@@ -422,8 +514,6 @@ mod tests {
             );
             assert!(rows[0].text.width() <= width, "width {width}");
         }
-        assert_eq!(lead("ab¶c", 2), "ab¶");
-        assert_eq!(lead("ab", 2), "ab");
     }
 
     #[test]
@@ -432,7 +522,7 @@ mod tests {
         let label = entry_label(&doc, &map.items[0]);
         for keep in 1..=5 {
             for width in 8..label.width() + 3 {
-                let rows = entry_rows(&doc, &map.items[0], 0, keep, width);
+                let rows = item_rows(&doc, &map.items[0], 0, keep, width);
                 let whole: Vec<String> = textwrap::wrap(
                     &label,
                     textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit),
@@ -455,20 +545,89 @@ mod tests {
     #[test]
     fn the_selected_entry_shows_its_whole_sentence() {
         let (doc, map) = example();
+        let counts = LabelLines::default();
         let view = View {
-            doc: &doc,
-            map: &map,
             selected: Some(0),
-            sections_open: true,
-            filter: None,
-            lines: 1,
-            not_english: false,
-            cross: None,
+            ..view(&doc, &map, &counts)
         };
         let panels = panels(view, 30, 20);
-        assert!(panels[0].rows.len() > 1);
-        let joined: Vec<&str> = panels[0].rows.iter().map(|r| r.text.as_str()).collect();
+        let rows = all_rows(&panels[0]);
+        assert!(rows.len() > 1);
+        let joined: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(joined.join(" "), format!("¶1 {}", doc.paragraph_text(0)));
+    }
+
+    /// Many entries of every length: the rows a panel makes for any range are those of
+    /// all its entries' rows, whether the line counts come from the memo or are counted
+    /// on the spot, and the memo is counted again when the width changes.
+    #[test]
+    fn rows_made_for_a_range_are_those_of_the_whole_panel() {
+        let texts: Vec<String> = (0..60)
+            .map(|n| {
+                let words = [
+                    "an", "argument", "holds", "réel", "漢字", "because", "it", "is",
+                ];
+                let mut text: Vec<&str> = (0..n % 23 + 1).map(|w| words[(n + w) % 8]).collect();
+                text.push("end.");
+                text.join(" ")
+            })
+            .collect();
+        let paragraphs: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let doc = Document::from_paragraphs(crate::document::Metadata::default(), &paragraphs);
+        let at = |paragraph| SentenceRef {
+            paragraph,
+            sentence: 0,
+        };
+        let map = ArgumentMap::new(
+            (0..60)
+                .map(|p| {
+                    let kind = if p % 3 == 0 {
+                        ClaimKind::Counter
+                    } else {
+                        ClaimKind::Key
+                    };
+                    let rebuttals = if p % 6 == 0 { vec![at(p + 1)] } else { vec![] };
+                    Item::annotated(kind, at(p), rebuttals)
+                })
+                .collect(),
+        );
+        let mut counts = LabelLines::default();
+        for width in [12, 30, 47] {
+            for lines in [1, 3, 5] {
+                counts.refresh(&doc, &map, lines, text_width(width));
+                for memo in [&counts, &LabelLines::default()] {
+                    let view = View {
+                        lines,
+                        selected: Some(7),
+                        ..view(&doc, &map, memo)
+                    };
+                    for panel in panels(view, width, 200) {
+                        let whole: Vec<Row> = panel
+                            .entries
+                            .iter()
+                            .flat_map(|&entry| entry_rows(view, entry, text_width(width)))
+                            .collect();
+                        assert_eq!(
+                            panel.row_count(),
+                            whole.len(),
+                            "{width} columns, {lines} lines"
+                        );
+                        for start in 0..whole.len() {
+                            for len in [1, 4, 13] {
+                                let end = (start + len).min(whole.len() + 2);
+                                let expected: Vec<Row> = whole
+                                    .iter()
+                                    .skip(start)
+                                    .take(end - start)
+                                    .cloned()
+                                    .collect();
+                                assert_eq!(panel.rows(start..end), expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
@@ -498,6 +657,7 @@ mod section_tests {
         doc.push_section("Details", 2);
         doc.push_paragraph(ParagraphKind::Body, "Second.", Vec::new());
         let map = ArgumentMap::default();
+        let counts = LabelLines::default();
         let mut view = View {
             doc: &doc,
             map: &map,
@@ -507,16 +667,18 @@ mod section_tests {
             lines: 3,
             not_english: false,
             cross: None,
+            label_lines: &counts,
         };
         let open = panels(view, 30, 20);
         assert_eq!(open.len(), 3);
-        let texts: Vec<&str> = open[2].rows.iter().map(|r| r.text.as_str()).collect();
+        let rows = open[2].rows(0..open[2].row_count());
+        let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
         assert_eq!(texts, ["§ Background", "  § Details"]);
         assert_eq!(view.entry(1), Some(Entry::Section(1)));
         view.sections_open = false;
         assert_eq!(view.entry_count(), 0);
         let closed = panels(view, 30, 20);
-        assert!(closed[2].rows.is_empty());
+        assert_eq!(closed[2].row_count(), 0);
         assert!(closed[2].heading.starts_with("Sections (2)"));
     }
 }

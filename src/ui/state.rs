@@ -173,6 +173,8 @@ pub struct App {
     pub selected: Option<usize>,
     /// First row on screen of each sidebar panel, in panel order.
     pub sidebar_scroll: [usize; sidebar::MAX_PANELS],
+    /// The lines of each sidebar entry, counted by `update` for the map shown.
+    pub label_lines: sidebar::LabelLines,
     /// Whether the sidebar's Sections list is expanded.
     pub sections_open: bool,
     /// The sidebar shows only entries containing this text.
@@ -240,6 +242,7 @@ impl App {
             focus: Focus::Reading,
             selected: None,
             sidebar_scroll: [0; sidebar::MAX_PANELS],
+            label_lines: sidebar::LabelLines::default(),
             sections_open: true,
             filter: None,
             top: Anchor::default(),
@@ -289,6 +292,7 @@ impl App {
             lines: usize::from(self.prefs.sidebar_lines),
             not_english: !self.english && self.showing == Origin::Detected,
             cross: self.pair.as_ref().map(|pair| &pair.cross),
+            label_lines: &self.label_lines,
         }
     }
 

@@ -25,6 +25,11 @@ fn inner(area: Rect) -> Rect {
     }
 }
 
+/// Columns inside the sidebar's border and margin.
+pub fn inner_width(area: Rect) -> usize {
+    usize::from(inner(area).width)
+}
+
 fn detail_rows(app: &App, area: Rect) -> u16 {
     let item_selected = app.selected.is_some_and(|i| i < app.map().items.len());
     if item_selected && inner(area).height >= DETAIL_ROWS * 3 {
@@ -35,7 +40,7 @@ fn detail_rows(app: &App, area: Rect) -> u16 {
 }
 
 /// The panels as laid out in this sidebar area (below its title, above the evidence).
-pub fn panels(app: &App, area: Rect) -> Vec<Panel> {
+pub fn panels(app: &App, area: Rect) -> Vec<Panel<'_>> {
     let inner = inner(area);
     let height = inner.height.saturating_sub(1 + detail_rows(app, area));
     sidebar::panels(
@@ -99,8 +104,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             &panel.heading,
             theme.sidebar_heading,
         );
-        let hidden_below = panel.rows.len() > scroll + panel.height;
-        for (offset, row) in panel.rows.iter().skip(scroll).take(shown).enumerate() {
+        let hidden_below = panel.row_count() > scroll + panel.height;
+        for (offset, row) in panel.rows(scroll..scroll + shown).iter().enumerate() {
             let y = heading_y + 1 + offset as u16;
             draw_row(
                 app,
@@ -147,7 +152,7 @@ fn progress_label(app: &App) -> Option<String> {
 }
 
 /// Where each panel's heading and rows are: (panel, heading row, rows shown, scroll).
-fn placement(app: &App, area: Rect) -> Vec<(Panel, u16, usize, usize)> {
+fn placement(app: &App, area: Rect) -> Vec<(Panel<'_>, u16, usize, usize)> {
     let inner = inner(area);
     let mut y = inner.y + 1;
     panels(app, area)
@@ -155,7 +160,7 @@ fn placement(app: &App, area: Rect) -> Vec<(Panel, u16, usize, usize)> {
         .enumerate()
         .map(|(index, panel)| {
             let scroll = clamped_scroll(app.sidebar_scroll[index], &panel);
-            let shown = panel.rows.len().saturating_sub(scroll).min(panel.height);
+            let shown = panel.row_count().saturating_sub(scroll).min(panel.height);
             let heading = y;
             y += 1 + shown as u16;
             (panel, heading, shown, scroll)
@@ -169,7 +174,7 @@ pub fn entry_at(app: &App, area: Rect, y: u16) -> Option<usize> {
         .into_iter()
         .find_map(|(panel, heading, shown, scroll)| {
             let offset = usize::from(y.checked_sub(heading + 1)?);
-            (offset < shown).then(|| panel.rows[scroll + offset].item)?
+            (offset < shown).then(|| panel.entry_at(scroll + offset))?
         })
 }
 
@@ -182,7 +187,7 @@ pub fn panel_at(app: &App, area: Rect, y: u16) -> Option<usize> {
 
 /// A panel never scrolls past the point where its last row is at its bottom.
 pub fn clamped_scroll(scroll: usize, panel: &Panel) -> usize {
-    scroll.min(panel.rows.len().saturating_sub(panel.height))
+    scroll.min(panel.row_count().saturating_sub(panel.height))
 }
 
 fn draw_row(

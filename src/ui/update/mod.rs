@@ -15,7 +15,7 @@ mod sidebar;
 mod structure;
 mod view;
 
-pub use background::{Background, apply as apply_background};
+pub use background::Background;
 pub use map_shown::{refresh as map_shown, thesis_label};
 pub use reading::{jump_to_sentence, set_top};
 pub use sidebar::keep_selection_visible;
@@ -29,6 +29,17 @@ use super::state::{App, Focus, Overlay, Pending, Quit};
 const MAX_COUNT: u32 = 999_999;
 
 pub fn update(app: &mut App, action: Action) {
+    apply(app, action);
+    sidebar::count_label_lines(app);
+}
+
+/// Applies what the background work sends (document parts, the maps).
+pub fn apply_background(app: &mut App, message: Background) {
+    background::apply(app, message);
+    sidebar::count_label_lines(app);
+}
+
+fn apply(app: &mut App, action: Action) {
     // A message lasts until the next key: a resize or the mouse does not clear it.
     if !matches!(action, Action::Resize(..) | Action::Mouse(_)) {
         app.message = None;

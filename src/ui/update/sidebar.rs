@@ -82,6 +82,23 @@ pub fn select_by(app: &mut App, delta: isize) {
     keep_selection_visible(app);
 }
 
+/// Counts the lines of the sidebar's entries again if the map shown, the sidebar's width
+/// or the line limit changed: frames and scrolling then read the counts.
+pub fn count_label_lines(app: &mut App) {
+    let Some(areas) = app.areas() else {
+        return;
+    };
+    let width = sidebar::text_width(render::sidebar::inner_width(areas.sidebar));
+    let mut counts = std::mem::take(&mut app.label_lines);
+    counts.refresh(
+        &app.doc,
+        app.map(),
+        usize::from(app.prefs.sidebar_lines),
+        width,
+    );
+    app.label_lines = counts;
+}
+
 /// Scrolls the sidebar so the selected entry is fully on screen.
 pub fn keep_selection_visible(app: &mut App) {
     let (Some(selected), Some(areas)) = (app.selected, app.areas()) else {
@@ -90,25 +107,23 @@ pub fn keep_selection_visible(app: &mut App) {
     let Some(kind) = app.sidebar_view().panel_of(selected) else {
         return;
     };
+    count_label_lines(app);
     let panels = render::sidebar::panels(app, areas.sidebar);
     let Some(index) = panels.iter().position(|p| p.kind == kind) else {
         return;
     };
     let panel = &panels[index];
-    let Some((first, last)) = sidebar::item_rows(&panel.rows, selected) else {
+    let Some((first, last)) = panel.entry_rows(selected) else {
         return;
     };
     let mut scroll = render::sidebar::clamped_scroll(app.sidebar_scroll[index], panel);
     if first < scroll {
         scroll = first;
     } else if last >= scroll + panel.height {
-        scroll = (last + 1).saturating_sub(panel.height).min(first);
         // Start the panel at an entry's first line, not at the tail of the one above.
-        while scroll < first && panel.rows[scroll].kind != (sidebar::RowKind::Entry { first: true })
-        {
-            scroll += 1;
-        }
+        scroll = panel.entry_start_from((last + 1).saturating_sub(panel.height).min(first));
     }
+    drop(panels);
     app.sidebar_scroll[index] = scroll;
 }
 

@@ -1,0 +1,178 @@
+//! How many lines each entry's label takes. A detected map may hold hundreds of thousands
+//! of items (one or two per paragraph of a book-length text): wrapping every label on
+//! every frame made each frame cost more than half a second. So the counts are kept per
+//! map, width and line limit, and most of them are found without wrapping at all.
+
+use std::borrow::Cow;
+
+use textwrap::core::display_width;
+
+use crate::argument::{ArgumentMap, Item, Origin};
+use crate::document::Document;
+
+/// "¶4 The sentence…", with a mark for detected items.
+pub fn entry_label(doc: &Document, item: &Item) -> String {
+    let mark = match item.origin {
+        Origin::Annotated => "",
+        Origin::Detected => "≈",
+    };
+    format!("{mark}¶{} {}", item.anchor.paragraph + 1, item.text(doc))
+}
+
+/// The lines of `label` wrapped first-fit to `width`, over no more of it than `keep`
+/// lines can show: they hold at most `keep` times the width plus the spaces between them.
+pub fn wrap(label: &str, keep: usize, width: usize) -> Vec<Cow<'_, str>> {
+    let options = textwrap::Options::new(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(
+        lead(label, width.saturating_add(1).saturating_mul(keep)),
+        options,
+    )
+}
+
+/// `wrap(label, keep, width).len().min(keep)`, mostly without wrapping: a label that fits
+/// is one line, and one with more ink (columns that are not spaces) than `keep - 1` lines
+/// hold takes all `keep`, since wrapping drops only spaces and no line is wider than
+/// `width`.
+pub fn count(label: &str, keep: usize, width: usize) -> usize {
+    let shown = lead(label, width.saturating_add(1).saturating_mul(keep));
+    if !shown.contains('\n') {
+        let columns = display_width(shown);
+        if columns <= width {
+            return 1;
+        }
+        let ink = columns - shown.bytes().filter(|&b| b == b' ').count();
+        if ink > width.saturating_mul(keep - 1) {
+            return keep;
+        }
+    }
+    wrap(label, keep, width).len().min(keep)
+}
+
+/// The start of `text` up to the first character that is not white space past `width`
+/// columns (all of it if it is no wider): white space alone would wrap away.
+pub fn lead(text: &str, width: usize) -> &str {
+    let mut columns = 0;
+    for (at, c) in text.char_indices() {
+        columns += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if columns > width && !c.is_whitespace() {
+            return &text[..at + c.len_utf8()];
+        }
+    }
+    text
+}
+
+/// What the counts were made for: a map (by a fingerprint of what its labels are made
+/// of), a width, a line limit and a document length (labels of a document still
+/// loading change as it grows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Made {
+    map: u64,
+    items: usize,
+    width: usize,
+    keep: usize,
+    text_len: usize,
+}
+
+impl Made {
+    fn of(doc: &Document, map: &ArgumentMap, keep: usize, width: usize) -> Made {
+        Made {
+            map: fingerprint(map),
+            items: map.items.len(),
+            width,
+            keep,
+            text_len: doc.text().len(),
+        }
+    }
+}
+
+/// A hash of every item's origin, sentence and clause: what its label is made of.
+fn fingerprint(map: &ArgumentMap) -> u64 {
+    // FxHash's step: a hash table's quality is not needed, only speed over many items.
+    let mix = |hash: u64, value: usize| (hash.rotate_left(5) ^ value as u64).wrapping_mul(K);
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    map.items.iter().fold(0, |hash, item| {
+        let clause = item
+            .clause
+            .as_ref()
+            .map_or((0, 0), |c| (c.start + 1, c.end));
+        [
+            item.origin as usize,
+            item.anchor.paragraph,
+            item.anchor.sentence,
+            clause.0,
+            clause.1,
+        ]
+        .into_iter()
+        .fold(hash, mix)
+    })
+}
+
+/// The lines each item's label takes when not selected, by item index, for the map, width
+/// and line limit they were counted for.
+#[derive(Debug, Clone, Default)]
+pub struct LabelLines {
+    made: Option<Made>,
+    lines: Vec<u8>,
+}
+
+impl LabelLines {
+    /// Counts again if the map, the width, the line limit or the document changed.
+    pub fn refresh(&mut self, doc: &Document, map: &ArgumentMap, keep: usize, width: usize) {
+        let keep = keep.clamp(1, usize::from(u8::MAX));
+        let made = Made::of(doc, map, keep, width);
+        if self.made == Some(made) {
+            return;
+        }
+        self.lines = map
+            .items
+            .iter()
+            .map(|item| count(&entry_label(doc, item), keep, width) as u8)
+            .collect();
+        self.made = Some(made);
+    }
+
+    /// The lines of item `index`, if counted for this many items, width and line limit
+    /// (the map itself is checked by `refresh`, which every update ends with).
+    pub fn get(
+        &self,
+        doc: &Document,
+        items: usize,
+        index: usize,
+        keep: usize,
+        width: usize,
+    ) -> Option<usize> {
+        let made = self.made?;
+        let current = made.items == items
+            && made.width == width
+            && made.keep == keep
+            && made.text_len == doc.text().len();
+        current.then(|| self.lines.get(index).map(|&n| usize::from(n)))?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_line_holds_as_many_words_as_fit() {
+        assert_eq!(lead("ab¶c", 2), "ab¶");
+        assert_eq!(lead("ab", 2), "ab");
+        assert_eq!(count("short", 3, 10), 1);
+        assert_eq!(count("one two three four five six", 3, 10), 3);
+        assert_eq!(count("one two three", 3, 10), 2);
+    }
+
+    proptest! {
+        /// The count is that of the wrapped lines, whichever way it is found.
+        #[test]
+        fn counting_agrees_with_wrapping(
+            label in "[a-z ,.¶≈]{0,12}( [a-zé-]{1,14}| 漢字かな| {2,3}|\n){0,30}",
+            keep in 1usize..6,
+            width in 8usize..60,
+        ) {
+            prop_assert_eq!(count(&label, keep, width), wrap(&label, keep, width).len().min(keep));
+        }
+    }
+}
