@@ -43,9 +43,10 @@ pub fn others(text: &str, f: &Features) -> f32 {
 /// A thesis cue in the author's voice: one that comes before any attribution or objection
 /// cue, not inside the reported words ("Many argue that we should …").
 pub fn author_thesis(f: &Features) -> bool {
-    let thesis = f.first_at[CueKind::Thesis as usize];
-    let voice =
-        f.first_at[CueKind::Attribution as usize].min(f.first_at[CueKind::Objection as usize]);
+    let thesis = f.first_at(CueKind::Thesis);
+    let voice = f
+        .first_at(CueKind::Attribution)
+        .min(f.first_at(CueKind::Objection));
     f.has(CueKind::Thesis) && thesis < voice
 }
 

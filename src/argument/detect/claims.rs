@@ -245,7 +245,7 @@ fn explain(s: &Sentence, title: &Title, x: &[f32; FEATURES], out: &mut Vec<Strin
     if s.title >= 0.2 {
         out.push(format!(
             "matches title: {}",
-            title.words(s.title_mask).join(", ")
+            title.words(s.f.title_mask).join(", ")
         ));
     }
     cue(out, F::Thesis, CueKind::Thesis, "thesis marker");

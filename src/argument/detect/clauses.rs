@@ -47,8 +47,8 @@ pub fn split(s: &Sentence) -> Option<Split> {
     } else {
         // "It is true that X, but Y": the answer starts at the contrast after the
         // concession.
-        let conceded_at = s.f.first_at[CueKind::Concession as usize];
-        let contrast_at = s.f.first_at[CueKind::Contrast as usize];
+        let conceded_at = s.f.first_at(CueKind::Concession);
+        let contrast_at = s.f.first_at(CueKind::Contrast);
         if conceded_at == NONE || contrast_at == NONE || contrast_at <= conceded_at {
             return None;
         }
@@ -114,7 +114,6 @@ mod tests {
             },
             text,
             f,
-            title_mask: 0,
             title: 0.0,
             others: 0.0,
             pos: Default::default(),

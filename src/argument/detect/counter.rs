@@ -13,8 +13,8 @@ use super::lexicon::CueKind;
 
 /// Whether a contrast ("but", "yet") follows the concession cue inside the sentence.
 pub fn answered_within(f: &super::cues::Features) -> bool {
-    let conceded_at = f.first_at[CueKind::Concession as usize];
-    let contrast_at = f.first_at[CueKind::Contrast as usize];
+    let conceded_at = f.first_at(CueKind::Concession);
+    let contrast_at = f.first_at(CueKind::Contrast);
     conceded_at != super::cues::NONE
         && contrast_at != super::cues::NONE
         && contrast_at > conceded_at

@@ -9,8 +9,10 @@
 
 use std::sync::LazyLock;
 
+mod offsets;
 mod scan;
 
+use offsets::Offsets;
 use scan::Scanner;
 
 use super::title::Title;
@@ -84,13 +86,14 @@ pub const NONE: u32 = u32::MAX;
 
 /// The cues and surface statistics of one sentence. Offsets are bytes from the start of
 /// the sentence.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Features {
     /// Matches per cue kind (saturating).
     pub count: [u8; KINDS],
-    /// Where the first match of each kind starts ([`NONE`] if none). For an attribution
-    /// made by a reporting verb, this is where its subject starts ("critics say").
-    pub first_at: [u32; KINDS],
+    /// Where the first match of each kind starts (read with [`Features::first_at`]). For
+    /// an attribution made by a reporting verb, this is where its subject starts ("critics
+    /// say").
+    first_at: Offsets,
     /// Length of that first match (with the subject, for reporting verbs).
     pub first_len: [u8; KINDS],
     /// Offset of the first letter (after opening quotes and white space).
@@ -116,7 +119,7 @@ impl Default for Features {
     fn default() -> Self {
         Features {
             count: [0; KINDS],
-            first_at: [NONE; KINDS],
+            first_at: Offsets::default(),
             first_len: [0; KINDS],
             lead: 0,
             words: 0,
@@ -136,19 +139,24 @@ impl Features {
         self.count[kind as usize] > 0
     }
 
+    /// Where the first match of `kind` starts ([`NONE`] if none).
+    pub fn first_at(&self, kind: CueKind) -> u32 {
+        self.first_at.get(kind as usize)
+    }
+
     pub fn count(&self, kind: CueKind) -> f32 {
         f32::from(self.count[kind as usize])
     }
 
     /// Whether the sentence opens with a cue of `kind` (within its first two words).
     pub fn opens_with(&self, kind: CueKind) -> bool {
-        let at = self.first_at[kind as usize];
+        let at = self.first_at(kind);
         at != NONE && at <= self.lead + 4
     }
 
     /// The text of the first cue of `kind` in `sentence`, for evidence.
     pub fn cue_text<'a>(&self, sentence: &'a str, kind: CueKind) -> Option<&'a str> {
-        let at = self.first_at[kind as usize];
+        let at = self.first_at(kind);
         if at == NONE {
             return None;
         }
@@ -160,8 +168,8 @@ impl Features {
     fn record(&mut self, kind: CueKind, at: usize, len: usize) {
         let k = kind as usize;
         self.count[k] = self.count[k].saturating_add(1);
-        if self.first_at[k] == NONE {
-            self.first_at[k] = at as u32;
+        if self.first_at.get(k) == NONE {
+            self.first_at.set(k, at);
             self.first_len[k] = len.min(255) as u8;
         }
     }
@@ -197,7 +205,10 @@ fn is_word_byte(b: u8) -> bool {
 
 /// Computes the features of one sentence, matching the stems of `title`.
 pub fn features(sentence: &str, title: &Title) -> Features {
-    let mut f = Features::default();
+    let mut f = Features {
+        first_at: Offsets::for_sentence(sentence.len()),
+        ..Features::default()
+    };
     surface(sentence.as_bytes(), title, &mut f);
     let matcher = &*MATCHER;
     let bytes = sentence.as_bytes();

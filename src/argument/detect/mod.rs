@@ -69,13 +69,13 @@ struct Position {
     turn: Option<speakers::Turn>,
 }
 
-/// One sentence with everything the scorers read.
-#[derive(Clone, Copy)]
+/// One sentence with everything the scorers read. One is held for every sentence of the
+/// document while the detector runs, so it is kept small (see `cues::offsets`).
+#[derive(Clone)]
 struct Sentence<'a> {
     at: SentenceRef,
     text: &'a str,
     f: Features,
-    title_mask: u64,
     /// Weighted title coverage, 0–1.
     title: f32,
     /// How strongly its wording speaks for others ([`attribution::others`]), computed once
@@ -145,6 +145,11 @@ pub fn detect(doc: &Document) -> ArgumentMap {
             clause: analysis.split(c).map(|split| split.conceded.clone()),
         });
     }
+    // The reader keeps the detected map for the whole session (an item has a few lines of
+    // evidence, and a 60 MB article a quarter of a million items): no spare capacity.
+    for item in &mut items {
+        item.evidence.shrink_to_fit();
+    }
     ArgumentMap::new(items)
 }
 
@@ -175,10 +180,10 @@ impl<'a> Analysis<'a> {
         if sentences.is_empty() {
             return None;
         }
-        title.weigh(sentences.iter().map(|s| s.title_mask));
+        title.weigh(sentences.iter().map(|s| s.f.title_mask));
         if !title.is_empty() {
             for s in &mut sentences {
-                s.title = title.coverage(s.title_mask);
+                s.title = title.coverage(s.f.title_mask);
             }
         }
         let voice: Vec<f32> = sentences.iter().map(voice_of).collect();
@@ -370,7 +375,7 @@ fn counter_score(
     let follow = rebuttal::follow_up(sentences, strengths, i);
     match s.pos.turn {
         Some(speakers::Turn::Opponent) => {
-            let mut own = *s;
+            let mut own = s.clone();
             own.pos.turn = None;
             let claim = claims::score(&own, title, claims::Role::Plain, why);
             counter::MIDPOINT + claim - claims::FLOOR + 0.4 * follow.min(2.0)
@@ -511,10 +516,9 @@ fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
             out.push(Sentence {
                 at,
                 text,
-                f,
-                title_mask: f.title_mask,
-                title: 0.0,
                 others: attribution::others(text, &f),
+                f,
+                title: 0.0,
                 pos: Position {
                     first_in_paragraph: sentence == 0,
                     last_in_paragraph: sentence + 1 == n,
