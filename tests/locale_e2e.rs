@@ -93,6 +93,8 @@ fn a_pair_under_a_c_locale_draws_with_ascii() {
         ..Options::default()
     });
     session.wait_for_analysis();
+    // The links between the articles come after both maps, with their own glyph.
+    session.wait_for_text("= answered in B");
     let symbols = non_ascii_symbols(&session);
     assert!(symbols.is_empty(), "{symbols:?}\n{}", session.screen_text());
     session.send("q");

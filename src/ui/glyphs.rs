@@ -52,7 +52,7 @@ pub fn to_ascii(buf: &mut Buffer) {
 
 /// The ASCII stand-in of a glyph the reader draws, or of typographic punctuation: box
 /// drawing as `-`, `|` and `+`, blocks (the scrollbar's thumb) as `#`, the on-screen mark
-/// `▌` as `*`, arrows as `<`, `>`, `^`, `v`, `¶` and `§` as `#`, a progress bar's `▰▱` as
+/// `▌` as `*`, arrows as `<`, `>`, `^`, `v` (both ways, `↔`, as `=`), `¶` and `§` as `#`, a progress bar's `▰▱` as
 /// `#-`, `…` as `.`, `≈` as `~`, `·` as `-`, dashes, quotes and bullets as their plain
 /// forms.
 pub fn ascii_for(c: char) -> Option<char> {
@@ -73,6 +73,8 @@ pub fn ascii_for(c: char) -> Option<char> {
         '‹' => '<',
         '↑' | '▲' | '⇑' => '^',
         '↓' | '▼' | '⇓' => 'v',
+        // A link across a pair of articles: "↔ answered in B ¶4".
+        '↔' | '⇔' => '=',
         '¶' | '§' => '#',
         // The progress bar of a streamed file: "loading ▰▰▰▱▱".
         '▰' => '#',
