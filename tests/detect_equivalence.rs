@@ -14,7 +14,7 @@
 use std::path::{Path, PathBuf};
 
 use counterpoint::argument::ArgumentMap;
-use counterpoint::argument::detect::detect;
+use counterpoint::argument::detect::{detect, detect_in_blocks};
 use counterpoint::source::{self, LoadOptions};
 use counterpoint::synthetic;
 use sha2::{Digest, Sha256};
@@ -106,4 +106,75 @@ fn synthetic_output_is_unchanged() {
         assert!(!map.is_empty(), "synthetic {size} {seed}");
         check(&format!("synthetic-{size}-{seed}"), &render(&map));
     }
+}
+
+/// A debate in which the moderator speaks twice in a row: an answer to a counterclaim may
+/// come after both turns, across the edge of a block.
+const DEBATE: &str = "Debate: Should the Harbour Road Be Closed to Cars?
+
+MAYA ROSS (moderator): Good evening. Tonight's motion is that Harbour Road should be closed to cars on weekends. Ben, you open.
+
+BEN OKORO: Thank you. Harbour Road should be closed to cars every weekend. Families would walk and cycle there safely.
+
+MAYA ROSS: Tess.
+
+TESS LINDQVIST: A closure would kill the shops at the far end of the road. Critics of the plan say their customers arrive by car and will simply drive elsewhere.
+
+MAYA ROSS: Let us hear the reply.
+
+MAYA ROSS: Ben, briefly please.
+
+BEN OKORO: That is not what happened in other towns. When Kelby closed its seafront, takings at the far end rose within a year.
+
+TESS LINDQVIST: Some people think a closure is free. It is not: the buses would need a new route.
+
+MAYA ROSS: Thank you both.
+";
+
+#[test]
+fn the_map_does_not_depend_on_how_many_sentences_are_read_at_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut inputs: Vec<(String, Vec<u8>)> = ["tests/corpus", "tests/real"]
+        .iter()
+        .flat_map(|folder| texts(folder))
+        .map(|path| (stem(&path), std::fs::read(&path).unwrap()))
+        .collect();
+    inputs.push((
+        "embedded".into(),
+        std::fs::read(root.join("assets/cybersecurity-dialogue.txt")).unwrap(),
+    ));
+    inputs.push(("debate.txt".into(), DEBATE.as_bytes().to_vec()));
+    inputs.push((
+        "synthetic.txt".into(),
+        synthetic::article(50_000, 2).into_bytes(),
+    ));
+    for (name, bytes) in inputs {
+        let doc = source::load_bytes(&bytes, &name, &LoadOptions::default())
+            .unwrap()
+            .document;
+        let whole = render(&detect_in_blocks(&doc, usize::MAX));
+        assert_eq!(whole, render(&detect(&doc)), "{name}");
+        for block in [1, 2, 5, 40] {
+            assert_eq!(
+                whole,
+                render(&detect_in_blocks(&doc, block)),
+                "{name}, {block} sentences at a time"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_debate_keeps_its_counterclaims_across_blocks() {
+    let doc = source::load_bytes(DEBATE.as_bytes(), "debate.txt", &LoadOptions::default())
+        .unwrap()
+        .document;
+    let map = detect_in_blocks(&doc, 1);
+    let counters: Vec<_> = map
+        .items
+        .iter()
+        .filter(|i| i.kind == counterpoint::argument::ClaimKind::Counter)
+        .collect();
+    assert!(!counters.is_empty(), "{map:#?}");
+    assert!(counters.iter().any(|c| !c.rebuttals.is_empty()), "{map:#?}");
 }

@@ -143,7 +143,7 @@ pub fn item(
         anchor,
         rebuttals,
         origin: counterpoint::argument::Origin::Annotated,
-        evidence: Vec::new(),
+        evidence: Default::default(),
         confidence: 1.0,
         note: None,
         clause: None,
@@ -159,7 +159,7 @@ mod editing {
         let mut item = item(kind, anchor, vec![]);
         item.origin = Origin::Detected;
         item.confidence = 0.4;
-        item.evidence = vec!["attribution: 'Some say'".into()];
+        item.evidence = ["attribution: 'Some say'".to_string()].into();
         item
     }
 

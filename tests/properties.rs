@@ -133,7 +133,7 @@ fn items_for(doc: &Document, picks: &[(bool, usize, Vec<usize>)], origin: Origin
                 rebuttals.iter().map(|&r| at(r)).collect()
             },
             origin,
-            evidence: Vec::new(),
+            evidence: Default::default(),
             confidence: 1.0,
             note: None,
             clause: None,

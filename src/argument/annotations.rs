@@ -115,7 +115,7 @@ pub fn parse_file(toml_text: &str, doc: &Document, file_label: &str) -> Result<A
             anchor,
             rebuttals,
             origin: Origin::Annotated,
-            evidence: Vec::new(),
+            evidence: Default::default(),
             confidence: 1.0,
             note: entry.note.clone(),
             clause: None,

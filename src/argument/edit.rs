@@ -183,7 +183,7 @@ impl Editor {
         let message = format!("accepted {} in {}", kind_name(detected.kind), place(at));
         let item = Item {
             origin: Origin::Annotated,
-            evidence: Vec::new(),
+            evidence: Default::default(),
             confidence: 1.0,
             ..detected.clone()
         };
@@ -289,7 +289,19 @@ pub fn visible_detected(
     annotated: &ArgumentMap,
     rejected: &[Rejected],
 ) -> ArgumentMap {
-    let items = detected
+    let items = still_visible(detected, annotated, rejected)
+        .cloned()
+        .collect();
+    ArgumentMap { items }
+}
+
+/// The items of [`visible_detected`], without copying them.
+pub fn still_visible<'a>(
+    detected: &'a ArgumentMap,
+    annotated: &'a ArgumentMap,
+    rejected: &'a [Rejected],
+) -> impl Iterator<Item = &'a Item> + 'a {
+    detected
         .items
         .iter()
         .filter(|item| annotated.position(item.anchor).is_none())
@@ -298,9 +310,6 @@ pub fn visible_detected(
                 .iter()
                 .any(|r| r.anchor == item.anchor && r.kind == item.kind)
         })
-        .cloned()
-        .collect();
-    ArgumentMap { items }
 }
 
 fn kind_name(kind: ClaimKind) -> &'static str {

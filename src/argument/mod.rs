@@ -41,8 +41,9 @@ pub struct Item {
     pub rebuttals: Vec<SentenceRef>,
     pub origin: Origin,
     /// Why the item is here: for detected items, the cues that made it
-    /// (e.g. "attribution: 'America claims'"); empty for annotated ones.
-    pub evidence: Vec<String>,
+    /// (e.g. "attribution: 'America claims'"); empty for annotated ones. Shared: the
+    /// reader's views of the map copy items, not their evidence.
+    pub evidence: std::sync::Arc<[String]>,
     /// 0.0–1.0; annotated items are 1.0.
     pub confidence: f32,
     pub note: Option<String>,
@@ -68,7 +69,7 @@ impl Item {
             anchor,
             rebuttals,
             origin: Origin::Annotated,
-            evidence: Vec::new(),
+            evidence: Default::default(),
             confidence: 1.0,
             note: None,
             clause: None,

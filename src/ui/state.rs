@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use std::path::PathBuf;
 
-use crate::argument::edit::{Editor, visible_detected};
+use crate::argument::edit::{Editor, still_visible};
 use crate::argument::store::ClaimsStore;
 use crate::argument::{ArgumentMap, Origin};
 use crate::document::{Document, SentenceRef};
@@ -98,17 +98,15 @@ pub struct Editing {
 }
 
 impl Editing {
-    /// The detected items the sidebar shows: those at sentences the reader has not marked,
-    /// accepted or rejected.
-    pub fn visible_detected(&self) -> ArgumentMap {
-        visible_detected(&self.detected, self.editor.map(), self.editor.rejected())
-    }
-
-    /// What the detected view lists: the undecided detections and, in their places, the
-    /// reader's own items (accepted or marked), so deciding one item moves no other.
+    /// What the detected view lists: the undecided detections (those at sentences the
+    /// reader has not marked, accepted or rejected) and, in their places, the reader's own
+    /// items, so deciding one item moves no other.
     pub fn working_map(&self) -> ArgumentMap {
-        let mut items = self.editor.map().items.clone();
-        items.extend(self.visible_detected().items);
+        let annotated = self.editor.map();
+        // Sized once: the detected map of a long article has hundreds of thousands of items.
+        let mut items = Vec::with_capacity(annotated.items.len() + self.detected.items.len());
+        items.extend(annotated.items.iter().cloned());
+        items.extend(still_visible(&self.detected, annotated, self.editor.rejected()).cloned());
         ArgumentMap::new(items)
     }
 

@@ -34,7 +34,9 @@
 //!
 //! Cost: linear in the text, with constant work per sentence (a fixed-size feature record,
 //! no allocation, except a lower-cased copy of the sentences that report others); only the
-//! chosen items get evidence strings and content-word comparisons.
+//! chosen items get evidence strings and content-word comparisons. Memory: the records of
+//! one block of paragraphs at a time (`prose`), and a score and a probability for every
+//! sentence; the title's weights take one more pass over the cues first.
 
 mod attribution;
 mod claims;
@@ -43,6 +45,7 @@ mod counter;
 mod cues;
 mod lexicon;
 mod model;
+mod prose;
 mod rank;
 mod rebuttal;
 mod speakers;
@@ -50,8 +53,9 @@ mod title;
 pub(crate) mod words;
 
 use super::{ArgumentMap, ClaimKind, Item, Origin};
-use crate::document::{Document, ParagraphKind, SentenceRef};
+use crate::document::{Document, SentenceRef};
 use cues::Features;
+use prose::Prose;
 use title::Title;
 
 /// Where a sentence stands in the article.
@@ -69,8 +73,8 @@ struct Position {
     turn: Option<speakers::Turn>,
 }
 
-/// One sentence with everything the scorers read. One is held for every sentence of the
-/// document while the detector runs, so it is kept small (see `cues::offsets`).
+/// One sentence with everything the scorers read. One is held for every sentence of a
+/// block while the detector runs, so it is kept small (see `cues::offsets`).
 #[derive(Clone)]
 struct Sentence<'a> {
     at: SentenceRef,
@@ -84,158 +88,302 @@ struct Sentence<'a> {
     pos: Position,
 }
 
+/// Sentences whose records are held at once: about 160 bytes each, so a long article is
+/// analysed a block of whole paragraphs at a time and its peak memory does not grow with it.
+const BLOCK_SENTENCES: usize = 4096;
+
 /// Detects the argument of `doc`. Every item is marked [`Origin::Detected`] and carries
 /// its evidence and a confidence.
 pub fn detect(doc: &Document) -> ArgumentMap {
+    detect_in_blocks(doc, BLOCK_SENTENCES)
+}
+
+/// [`detect`], holding the records of about `block` sentences at a time (whole paragraphs,
+/// at least one). The map does not depend on `block`; tests compare block sizes.
+#[doc(hidden)]
+pub fn detect_in_blocks(doc: &Document, block: usize) -> ArgumentMap {
     // The cues and the model are English: on other languages they find only noise.
     if !crate::document::language::reads_as_english(doc) {
         return ArgumentMap::default();
     }
-    let Some(analysis) = Analysis::new(doc) else {
-        return ArgumentMap::default();
-    };
-    let (title, sentences, counters) = (&analysis.title, &analysis.sentences, &analysis.counters);
-    let model = model::embedded();
-    let probabilities = analysis.key_probabilities(model);
-    let keys = analysis.choose_keys(&probabilities, model);
-
-    let mut items = Vec::with_capacity(keys.len() + counters.len());
-    for &k in &keys {
-        let s = &sentences[k];
-        let mut evidence = Vec::new();
-        claims::score(s, title, analysis.key_role(k), Some(&mut evidence));
-        evidence.push(format!("key-claim model: p = {:.2}", probabilities[k]));
-        items.push(Item {
-            kind: ClaimKind::Key,
-            anchor: s.at,
-            rebuttals: Vec::new(),
-            origin: Origin::Detected,
-            evidence,
-            confidence: probabilities[k],
-            note: None,
-            clause: analysis.split(k).map(|split| split.asserted.clone()),
-        });
+    match Analysis::new(doc, block) {
+        Some(analysis) => analysis.into_map(),
+        None => ArgumentMap::default(),
     }
-    for (slot, &c) in counters.iter().enumerate() {
-        let s = &sentences[c];
-        let mut evidence = Vec::new();
-        let score = counter_score(
-            sentences,
-            &analysis.strengths,
-            title,
-            analysis.voice[c],
-            c,
-            Some(&mut evidence),
-        );
-        let links = &analysis.links[slot];
-        if let Some(&first) = links.first() {
-            evidence.push(format!(
-                "refutation follows: '{}'",
-                excerpt(sentences[first].text)
-            ));
-        }
-        items.push(Item {
-            kind: ClaimKind::Counter,
-            anchor: s.at,
-            rebuttals: links.iter().map(|&r| sentences[r].at).collect(),
-            origin: Origin::Detected,
-            evidence,
-            confidence: rank::confidence(score, counter::MIDPOINT),
-            note: None,
-            clause: analysis.split(c).map(|split| split.conceded.clone()),
-        });
-    }
-    // The reader keeps the detected map for the whole session (an item has a few lines of
-    // evidence, and a 60 MB article a quarter of a million items): no spare capacity.
-    for item in &mut items {
-        item.evidence.shrink_to_fit();
-    }
-    ArgumentMap::new(items)
 }
 
-/// Everything known about a document before its key claims are chosen: the sentences
-/// with their features, the counterclaims and their rebuttals.
+/// A document analysed: every sentence's key-claim probability, the counterclaims with
+/// their rebuttals, and the items found. Only the chosen sentences keep more than a
+/// probability; feature records are made a block of paragraphs at a time.
 struct Analysis<'a> {
+    prose: Prose<'a>,
     title: Title,
-    sentences: Vec<Sentence<'a>>,
-    strengths: Vec<f32>,
-    voice: Vec<f32>,
+    /// Per sentence, in the role the counterclaims give it.
+    probabilities: Vec<f32>,
     /// Indices of the counterclaims, in reading order.
     counters: Vec<usize>,
-    /// The rebuttals of each counterclaim.
-    links: Vec<Vec<usize>>,
-    role: Vec<Role>,
-    /// Paragraphs that state and answer a counterclaim.
+    /// Sentences that answer a counterclaim and are not one (sorted).
+    rebuttals: Vec<usize>,
+    /// Paragraphs (document indices) that state and answer a counterclaim.
     debated: Vec<usize>,
     /// The counterclaims that concede in a clause of the author's own sentence, by
     /// sentence index (sorted): the sentence's other clause may be a key claim.
     splits: Vec<(usize, clauses::Split)>,
+    /// The items, each kind in reading order.
+    keys: Vec<Item>,
+    counter_items: Vec<Item>,
 }
 
 impl<'a> Analysis<'a> {
     /// `None` for a document with no prose.
-    fn new(doc: &'a Document) -> Option<Analysis<'a>> {
+    ///
+    /// Three passes: the title's words are weighed over every sentence; then, a block at a
+    /// time, every sentence gets its counterclaim score and its key-claim probability as
+    /// if no counterclaim were found, and each paragraph its key claims; last, once the
+    /// counterclaims are chosen, the paragraphs they and their rebuttals touch are scored
+    /// again in their roles.
+    fn new(doc: &'a Document, block: usize) -> Option<Analysis<'a>> {
         let mut title = Title::new(doc.meta.title.as_deref(), doc.meta.dek.as_deref());
-        let (mut sentences, paragraphs) = collect(doc, &title);
-        if sentences.is_empty() {
-            return None;
-        }
-        title.weigh(sentences.iter().map(|s| s.f.title_mask));
+        let prose = Prose::new(doc, &title)?;
         if !title.is_empty() {
-            for s in &mut sentences {
-                s.title = title.coverage(s.f.title_mask);
+            let matcher = title.clone();
+            title.weigh(prose.title_masks(&matcher));
+        }
+        let model = model::embedded();
+        let total = prose.sentences();
+        let mut counter_scores = vec![f32::NEG_INFINITY; total];
+        let mut probabilities = vec![0.0; total];
+        let mut keys = Vec::new();
+        let mut head = None;
+        // Before the counterclaims are known, any sentence of the author's may be a key claim.
+        let may_be_key = |s: &Sentence| !other_speaker(s);
+        for ranks in prose.blocks(block) {
+            let base = prose.start(ranks.start);
+            let owned = prose.start(ranks.end) - base;
+            let sentences =
+                prose.records(ranks.start..prose.lookahead_end(ranks.end), &title, true);
+            let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+            for i in 0..owned {
+                let voice = voice_of(&sentences[i]);
+                counter_scores[base + i] =
+                    counter_score(&sentences, &strengths, &title, voice, i, None);
+            }
+            merge_elaborations(
+                &sentences[..owned],
+                &strengths,
+                base,
+                &mut counter_scores,
+                &mut head,
+            );
+            let mut chosen = Vec::new();
+            model::paragraph_inputs(
+                &sentences[..owned],
+                base,
+                total,
+                |_| claims::Role::Plain,
+                |span, inputs| {
+                    let p = &mut probabilities[base + span.start..base + span.end];
+                    for (p, x) in p.iter_mut().zip(inputs) {
+                        *p = model.probability(x);
+                    }
+                    chosen.extend(choose_in_paragraph(
+                        span.clone(),
+                        &probabilities[base..],
+                        |i| may_be_key(&sentences[i]),
+                        model,
+                    ));
+                },
+            );
+            for i in chosen {
+                let p = probabilities[base + i];
+                keys.push(key_item(
+                    &sentences[i],
+                    &title,
+                    claims::Role::Plain,
+                    p,
+                    None,
+                ));
             }
         }
-        let voice: Vec<f32> = sentences.iter().map(voice_of).collect();
-        let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
-
-        let mut counter_scores: Vec<f32> = (0..sentences.len())
-            .map(|i| counter_score(&sentences, &strengths, &title, voice[i], i, None))
-            .collect();
-        merge_elaborations(&sentences, &strengths, &mut counter_scores);
-        let mut counters = rank::top(
-            &counter_scores,
-            counter::MIDPOINT,
-            rank::counter_budget(paragraphs),
-            |i| sentences[i].at.paragraph,
-            |_| true,
-            |_| rank::COUNTERS_PER_PARAGRAPH,
-        );
-        counters.sort_unstable();
-        let links = rebuttal::link(&sentences, &strengths, &counters);
-
-        let mut role = vec![Role::None; sentences.len()];
-        for (slot, &c) in counters.iter().enumerate() {
-            role[c] = Role::Counter;
-            for &r in &links[slot] {
-                if role[r] == Role::None {
-                    role[r] = Role::Rebuttal;
-                }
-            }
-        }
-        let debated = counters
-            .iter()
-            .map(|&c| sentences[c].at.paragraph)
-            .collect();
-        let splits = counters
-            .iter()
-            .filter(|&&c| sentences[c].f.has(lexicon::CueKind::Concession))
-            .filter_map(|&c| clauses::split(&sentences[c]).map(|split| (c, split)))
-            .collect();
-        Some(Analysis {
+        let counters = {
+            let mut counters = rank::top(
+                &counter_scores,
+                counter::MIDPOINT,
+                rank::counter_budget(prose.len()),
+                |i| prose.at(i).paragraph,
+                |_| true,
+                |_| rank::COUNTERS_PER_PARAGRAPH,
+            );
+            counters.sort_unstable();
+            counters
+        };
+        drop(counter_scores);
+        let mut analysis = Analysis {
+            prose,
             title,
-            sentences,
-            strengths,
-            voice,
+            probabilities,
             counters,
-            links,
-            role,
-            debated,
-            splits,
-        })
+            rebuttals: Vec::new(),
+            debated: Vec::new(),
+            splits: Vec::new(),
+            keys: Vec::new(),
+            counter_items: Vec::new(),
+        };
+        analysis.answer_counters();
+        analysis.rescore_debated(keys);
+        Some(analysis)
     }
 
-    /// The clauses of `sentences[i]`, if it is a counterclaim conceded in a clause.
+    /// Chooses the rebuttals of the counterclaims and makes their items. Each counterclaim
+    /// is read with the paragraphs its answer may reach; overlapping reaches are read
+    /// together, since a later counterclaim closes the window of an earlier one.
+    fn answer_counters(&mut self) {
+        let prose = &self.prose;
+        let mut reaches: Vec<std::ops::Range<usize>> = Vec::new();
+        for &c in &self.counters {
+            let rank = prose.rank_of(c);
+            let reach = rank..prose.lookahead_end(rank + 1);
+            match reaches.last_mut() {
+                Some(last) if reach.start < last.end => last.end = last.end.max(reach.end),
+                _ => reaches.push(reach),
+            }
+        }
+        let mut answers = Vec::new();
+        for reach in reaches {
+            let base = prose.start(reach.start);
+            let end = prose.start(reach.end);
+            let sentences = prose.records(reach, &self.title, true);
+            let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
+            let counters: Vec<usize> = self
+                .counters
+                .iter()
+                .filter(|&&c| (base..end).contains(&c))
+                .map(|&c| c - base)
+                .collect();
+            let found = rebuttal::link(&sentences, &strengths, &counters);
+            for (&c, local) in counters.iter().zip(found) {
+                let s = &sentences[c];
+                let split =
+                    s.f.has(lexicon::CueKind::Concession)
+                        .then(|| clauses::split(s))
+                        .flatten();
+                let mut evidence = Vec::new();
+                let voice = voice_of(s);
+                let score = counter_score(
+                    &sentences,
+                    &strengths,
+                    &self.title,
+                    voice,
+                    c,
+                    Some(&mut evidence),
+                );
+                if let Some(&first) = local.first() {
+                    evidence.push(format!(
+                        "refutation follows: '{}'",
+                        excerpt(sentences[first].text)
+                    ));
+                }
+                self.counter_items.push(Item {
+                    kind: ClaimKind::Counter,
+                    anchor: s.at,
+                    rebuttals: local.iter().map(|&r| sentences[r].at).collect(),
+                    origin: Origin::Detected,
+                    evidence: evidence.into(),
+                    confidence: rank::confidence(score, counter::MIDPOINT),
+                    note: None,
+                    clause: split.as_ref().map(|split| split.conceded.clone()),
+                });
+                if let Some(split) = split {
+                    self.splits.push((base + c, split));
+                }
+                answers.extend(local.into_iter().map(|r| base + r));
+            }
+        }
+        self.rebuttals = answers
+            .into_iter()
+            .filter(|r| self.counters.binary_search(r).is_err())
+            .collect();
+        self.rebuttals.sort_unstable();
+        self.rebuttals.dedup();
+        self.debated = self
+            .counters
+            .iter()
+            .map(|&c| prose.at(c).paragraph)
+            .collect();
+    }
+
+    /// Scores again, in their roles, the paragraphs the counterclaims and their rebuttals
+    /// are in, replacing those paragraphs' key claims in `keys` (chosen as if no
+    /// counterclaim were found); a text left with no key claim gets its most likely thesis.
+    fn rescore_debated(&mut self, mut keys: Vec<Item>) {
+        let mut touched: Vec<usize> = self
+            .counters
+            .iter()
+            .chain(&self.rebuttals)
+            .map(|&i| self.prose.rank_of(i))
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let paragraphs: Vec<usize> = touched
+            .iter()
+            .map(|&rank| self.prose.at(self.prose.start(rank)).paragraph)
+            .collect();
+        keys.retain(|item| paragraphs.binary_search(&item.anchor.paragraph).is_err());
+        let model = model::embedded();
+        let total = self.prose.sentences();
+        for &rank in &touched {
+            let base = self.prose.start(rank);
+            let sentences = self.prose.records(rank..rank + 1, &self.title, true);
+            let mut probabilities = Vec::with_capacity(sentences.len());
+            model::paragraph_inputs(
+                &sentences,
+                base,
+                total,
+                |i| self.key_role(base + i),
+                |_, inputs| probabilities.extend(inputs.iter().map(|x| model.probability(x))),
+            );
+            self.probabilities[base..base + sentences.len()].copy_from_slice(&probabilities);
+            let chosen = choose_in_paragraph(
+                0..sentences.len(),
+                &self.probabilities[base..],
+                |i| self.may_be_key(base + i),
+                model,
+            );
+            for i in chosen {
+                keys.push(self.key_item(&sentences[i], base + i));
+            }
+        }
+        if keys.is_empty()
+            && let Some(k) = last_resort(&self.probabilities, |i| self.may_be_key(i))
+        {
+            let rank = self.prose.rank_of(k);
+            let base = self.prose.start(rank);
+            let sentences = self.prose.records(rank..rank + 1, &self.title, true);
+            keys.push(self.key_item(&sentences[k - base], k));
+        }
+        // One key claim a sentence: the order is total.
+        keys.sort_unstable_by_key(|item| item.anchor);
+        self.keys = keys;
+    }
+
+    /// The key-claim item of sentence `i` (record `s`), in its role.
+    fn key_item(&self, s: &Sentence, i: usize) -> Item {
+        key_item(
+            s,
+            &self.title,
+            self.key_role(i),
+            self.probabilities[i],
+            self.split(i).map(|split| split.asserted.clone()),
+        )
+    }
+
+    fn into_map(self) -> ArgumentMap {
+        let mut items = self.keys;
+        items.extend(self.counter_items);
+        ArgumentMap::new(items)
+    }
+
+    /// The clauses of sentence `i`, if it is a counterclaim conceded in a clause.
     fn split(&self, i: usize) -> Option<&clauses::Split> {
         self.splits
             .binary_search_by_key(&i, |(c, _)| *c)
@@ -244,77 +392,96 @@ impl<'a> Analysis<'a> {
     }
 
     fn key_role(&self, i: usize) -> claims::Role {
-        match self.role[i] {
-            Role::Rebuttal => claims::Role::Rebuttal,
-            _ if self.debated.contains(&self.sentences[i].at.paragraph) => {
-                claims::Role::DebatedParagraph
-            }
-            _ => claims::Role::Plain,
+        if self.rebuttals.binary_search(&i).is_ok() {
+            claims::Role::Rebuttal
+        } else if self.debated.contains(&self.prose.at(i).paragraph) {
+            claims::Role::DebatedParagraph
+        } else {
+            claims::Role::Plain
         }
     }
 
-    /// The key-claim model's inputs for every sentence.
-    fn key_inputs(&self) -> Vec<[f32; model::INPUTS]> {
-        model::all_inputs(&self.sentences, |i| self.key_role(i))
-    }
-
-    fn key_probabilities(&self, model: &model::Model) -> Vec<f32> {
-        let mut probabilities = Vec::with_capacity(self.sentences.len());
-        model::paragraph_inputs(
-            &self.sentences,
-            |i| self.key_role(i),
-            |inputs| probabilities.extend(inputs.iter().map(|x| model.probability(x))),
-        );
-        probabilities
-    }
-
-    /// Whether `sentences[i]` may be one of the author's key claims: not a counterclaim
-    /// (unless it concedes in one clause and asserts in the other), not the other side's or the moderator's words in a transcript.
+    /// Whether sentence `i` may be one of the author's key claims: not a counterclaim
+    /// (unless it concedes in one clause and asserts in the other), not the other side's
+    /// or the moderator's words in a transcript.
     fn may_be_key(&self, i: usize) -> bool {
-        (self.role[i] != Role::Counter || self.split(i).is_some())
+        (self.counters.binary_search(&i).is_err() || self.split(i).is_some())
             && !matches!(
-                self.sentences[i].pos.turn,
+                self.prose.turn(self.prose.rank_of(i)),
                 Some(speakers::Turn::Opponent | speakers::Turn::Moderator)
             )
     }
+}
 
-    /// The key claims shown, in reading order, given every sentence's probability: per
-    /// paragraph, its best sentence from `model.first` and further ones from `model.more`.
-    fn choose_keys(&self, probabilities: &[f32], model: &model::Model) -> Vec<usize> {
-        let sentences = &self.sentences;
-        let mut chosen = Vec::new();
-        for span in paragraph_spans(sentences) {
-            let mut ranked: Vec<usize> = span.filter(|&i| self.may_be_key(i)).collect();
-            ranked.sort_by(|&a, &b| {
-                probabilities[b]
-                    .total_cmp(&probabilities[a])
-                    .then(a.cmp(&b))
-            });
-            for (place, &i) in ranked.iter().take(rank::KEYS_PER_PARAGRAPH).enumerate() {
-                let threshold = if place == 0 { model.first } else { model.more };
-                if probabilities[i] < threshold {
-                    break;
-                }
-                chosen.push(i);
-            }
-        }
-        if chosen.is_empty() {
-            // An argument has at least a thesis: when no sentence reaches the threshold (a
-            // column of quotations, a speech of stories), the most likely one stands for
-            // it, unless nothing is a plausible claim at all (a manual, a news report).
-            chosen.extend(
-                (0..sentences.len())
-                    .filter(|&i| self.may_be_key(i) && probabilities[i] >= rank::LAST_RESORT)
-                    .max_by(|&a, &b| {
-                        probabilities[a]
-                            .total_cmp(&probabilities[b])
-                            .then(b.cmp(&a))
-                    }),
-            );
-        }
-        chosen.sort_unstable();
-        chosen
+/// In a transcript, the other side's or the moderator's words.
+fn other_speaker(s: &Sentence) -> bool {
+    matches!(
+        s.pos.turn,
+        Some(speakers::Turn::Opponent | speakers::Turn::Moderator)
+    )
+}
+
+/// The key-claim item of sentence `s`, with the features that speak for it as evidence.
+fn key_item(
+    s: &Sentence,
+    title: &Title,
+    role: claims::Role,
+    probability: f32,
+    clause: Option<std::ops::Range<usize>>,
+) -> Item {
+    let mut evidence = Vec::new();
+    claims::score(s, title, role, Some(&mut evidence));
+    evidence.push(format!("key-claim model: p = {probability:.2}"));
+    Item {
+        kind: ClaimKind::Key,
+        anchor: s.at,
+        rebuttals: Vec::new(),
+        origin: Origin::Detected,
+        evidence: evidence.into(),
+        confidence: probability,
+        note: None,
+        clause,
     }
+}
+
+/// The key claims of the paragraph `span` (indices into `probabilities`), in reading
+/// order: its most likely `eligible` sentence from `model.first` and further ones, up to
+/// [`rank::KEYS_PER_PARAGRAPH`], from `model.more`.
+fn choose_in_paragraph(
+    span: std::ops::Range<usize>,
+    probabilities: &[f32],
+    eligible: impl Fn(usize) -> bool,
+    model: &model::Model,
+) -> Vec<usize> {
+    let mut ranked: Vec<usize> = span.filter(|&i| eligible(i)).collect();
+    ranked.sort_by(|&a, &b| {
+        probabilities[b]
+            .total_cmp(&probabilities[a])
+            .then(a.cmp(&b))
+    });
+    let mut chosen = Vec::new();
+    for (place, &i) in ranked.iter().take(rank::KEYS_PER_PARAGRAPH).enumerate() {
+        let threshold = if place == 0 { model.first } else { model.more };
+        if probabilities[i] < threshold {
+            break;
+        }
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
+/// An argument has at least a thesis: when no sentence reaches the threshold (a column of
+/// quotations, a speech of stories), the most likely one stands for it, unless nothing is
+/// a plausible claim at all (a manual, a news report).
+fn last_resort(probabilities: &[f32], eligible: impl Fn(usize) -> bool) -> Option<usize> {
+    (0..probabilities.len())
+        .filter(|&i| eligible(i) && probabilities[i] >= rank::LAST_RESORT)
+        .max_by(|&a, &b| {
+            probabilities[a]
+                .total_cmp(&probabilities[b])
+                .then(b.cmp(&a))
+        })
 }
 
 /// The key-claim model's inputs for every sentence of a document, for fitting
@@ -331,12 +498,13 @@ pub use model::{INPUTS, Model, input_names};
 
 impl<'a> KeyTable<'a> {
     pub fn new(doc: &'a Document) -> KeyTable<'a> {
-        let analysis = Analysis::new(doc);
+        let analysis = Analysis::new(doc, BLOCK_SENTENCES);
         let rows = analysis.as_ref().map_or_else(Vec::new, |a| {
-            a.key_inputs()
+            let sentences = a.records();
+            model::all_inputs(&sentences, |i| a.key_role(i))
                 .into_iter()
-                .enumerate()
-                .map(|(i, x)| (a.sentences[i].at, x))
+                .zip(&sentences)
+                .map(|(x, s)| (s.at, x))
                 .collect()
         });
         KeyTable { analysis, rows }
@@ -352,11 +520,29 @@ impl<'a> KeyTable<'a> {
             .iter()
             .map(|(_, x)| model.probability(x))
             .collect();
-        analysis
-            .choose_keys(&probabilities, model)
-            .into_iter()
-            .map(|i| analysis.sentences[i].at)
-            .collect()
+        let prose = &analysis.prose;
+        let eligible = |i| analysis.may_be_key(i);
+        let mut chosen: Vec<usize> = (0..prose.len())
+            .flat_map(|rank| {
+                choose_in_paragraph(
+                    prose.start(rank)..prose.start(rank + 1),
+                    &probabilities,
+                    eligible,
+                    model,
+                )
+            })
+            .collect();
+        if chosen.is_empty() {
+            chosen.extend(last_resort(&probabilities, eligible));
+        }
+        chosen.into_iter().map(|i| prose.at(i)).collect()
+    }
+}
+
+impl<'a> Analysis<'a> {
+    /// The records of every sentence (for the tools that fit and trace the detector).
+    fn records(&self) -> Vec<Sentence<'a>> {
+        self.prose.records(0..self.prose.len(), &self.title, true)
     }
 }
 
@@ -398,24 +584,31 @@ fn voice_of(s: &Sentence) -> f32 {
 /// one position stated and then elaborated ("Critics say X. Some managers think so. My
 /// boss insists…"): only its first sentence, the statement, stays a candidate, with the
 /// run's best score. A paragraph that opens by conceding to the one before ("He has a
-/// point.") continues its run.
-fn merge_elaborations(sentences: &[Sentence], strengths: &[f32], scores: &mut [f32]) {
-    let mut head: Option<usize> = None;
-    for i in 0..sentences.len() {
-        let candidate = scores[i] >= counter::MIDPOINT;
-        match head {
-            Some(h)
+/// point.") continues its run. `sentences` start at sentence `base` of the prose; `head`
+/// (the run's first sentence and its paragraph) carries a run from one block to the next.
+fn merge_elaborations(
+    sentences: &[Sentence],
+    strengths: &[f32],
+    base: usize,
+    scores: &mut [f32],
+    head: &mut Option<(usize, usize)>,
+) {
+    for (i, s) in sentences.iter().enumerate() {
+        let at = base + i;
+        let candidate = scores[at] >= counter::MIDPOINT;
+        match *head {
+            Some((h, paragraph))
                 if candidate
-                    && sentences[i].pos.turn.is_none()
-                    && (sentences[i].at.paragraph == sentences[h].at.paragraph
-                        || (i == h + 1 && concedes_to_previous(&sentences[i])))
+                    && s.pos.turn.is_none()
+                    && (s.at.paragraph == paragraph
+                        || (at == h + 1 && concedes_to_previous(s)))
                     && strengths[i] < rebuttal::THRESHOLD
-                    && !another_position(&sentences[i]) =>
+                    && !another_position(s) =>
             {
-                scores[h] = scores[h].max(scores[i]);
-                scores[i] = f32::NEG_INFINITY;
+                scores[h] = scores[h].max(scores[at]);
+                scores[at] = f32::NEG_INFINITY;
             }
-            _ => head = candidate.then_some(i),
+            _ => *head = candidate.then_some((at, s.at.paragraph)),
         }
     }
 }
@@ -446,22 +639,29 @@ fn another_position(s: &Sentence) -> bool {
 /// (`counterpoint` does not show it).
 #[doc(hidden)]
 pub fn trace(doc: &Document) -> String {
-    let Some(analysis) = Analysis::new(doc) else {
+    let Some(analysis) = Analysis::new(doc, BLOCK_SENTENCES) else {
         return String::new();
     };
-    let (title, sentences, strengths) = (&analysis.title, &analysis.sentences, &analysis.strengths);
-    let probabilities = analysis.key_probabilities(model::embedded());
+    let sentences = analysis.records();
+    let title = &analysis.title;
+    let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
         let mut why = Vec::new();
         claims::score(s, title, analysis.key_role(i), Some(&mut why));
-        let voice = analysis.voice[i];
-        let c = counter_score(sentences, strengths, title, voice, i, Some(&mut why));
+        let c = counter_score(
+            &sentences,
+            &strengths,
+            title,
+            voice_of(s),
+            i,
+            Some(&mut why),
+        );
         out.push_str(&format!(
             "{:>3}.{:<2} key p {:>4.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
             s.at.paragraph,
             s.at.sentence,
-            probabilities[i],
+            analysis.probabilities[i],
             c,
             strengths[i],
             excerpt(s.text),
@@ -469,94 +669,6 @@ pub fn trace(doc: &Document) -> String {
         ));
     }
     out
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    None,
-    Counter,
-    Rebuttal,
-}
-
-/// The sentences of the body paragraphs (code blocks are not prose), with features and
-/// positions; and the number of paragraphs that hold them.
-fn collect<'a>(doc: &'a Document, title: &Title) -> (Vec<Sentence<'a>>, usize) {
-    let prose: Vec<usize> = doc
-        .paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.kind.is_verbatim() && !p.sentences.is_empty())
-        .map(|(i, _)| i)
-        .collect();
-    let total: usize = prose
-        .iter()
-        .map(|&i| doc.paragraphs[i].sentences.len())
-        .sum();
-    // A list item's "Label: text" ("- Safety: …") is a label, not a speaker: only other
-    // paragraphs open turns.
-    let turns = speakers::turns(prose.iter().map(|&i| match doc.paragraphs[i].kind {
-        ParagraphKind::ListItem { .. } => "",
-        _ => doc.paragraph_text(i),
-    }));
-    let turn = |rank: usize| turns.as_ref().and_then(|t| t[rank]);
-    let mut out = Vec::with_capacity(total);
-    // Sentences of each prose paragraph, as a range of `out`.
-    let mut spans = Vec::with_capacity(prose.len());
-    for (rank, &p) in prose.iter().enumerate() {
-        let paragraph = &doc.paragraphs[p];
-        let n = paragraph.sentences.len();
-        spans.push(out.len()..out.len() + n);
-        for sentence in 0..n {
-            let at = SentenceRef {
-                paragraph: p,
-                sentence,
-            };
-            let text = doc.sentence_text(at);
-            let f = cues::features(text, title);
-            out.push(Sentence {
-                at,
-                text,
-                others: attribution::others(text, &f),
-                f,
-                title: 0.0,
-                pos: Position {
-                    first_in_paragraph: sentence == 0,
-                    last_in_paragraph: sentence + 1 == n,
-                    paragraph_sentences: n,
-                    turn: turn(rank),
-                    ..Position::default()
-                },
-            });
-        }
-    }
-    // The introduction is the first real paragraph: a byline, a dateline or a heading the
-    // loader left in the body is a short one-sentence block. Likewise the conclusion is
-    // the last real one: an author's note, a sign-off or a "Thank you." may follow it, but
-    // a short last paragraph that takes a stance ("We must act now.") is the conclusion.
-    // In a transcript they are the author's first and last turns.
-    let real = |rank: usize| {
-        let span = &out[spans[rank].clone()];
-        (turns.is_none() || turn(rank) == Some(speakers::Turn::Author))
-            && (span.len() > 1
-                || span.iter().any(|s| {
-                    s.f.words >= 15
-                        || s.f.has(lexicon::CueKind::Stance)
-                        || s.f.has(lexicon::CueKind::Thesis)
-                }))
-    };
-    let intro = (0..prose.len()).position(real).unwrap_or(0);
-    let conclusion = (0..prose.len())
-        .rposition(real)
-        .unwrap_or(prose.len().saturating_sub(1));
-    for (rank, span) in spans.into_iter().enumerate() {
-        for s in &mut out[span] {
-            s.pos.first_paragraph = rank == intro;
-            s.pos.last_paragraph = rank == conclusion;
-            s.pos.preamble =
-                rank < intro || rank > conclusion || turn(rank) == Some(speakers::Turn::Moderator);
-        }
-    }
-    (out, prose.len())
 }
 
 /// The sentences of each paragraph, as ranges of `sentences` (in reading order).

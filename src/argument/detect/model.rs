@@ -100,23 +100,33 @@ pub fn all_inputs(
     role: impl Fn(usize) -> claims::Role,
 ) -> Vec<[f32; INPUTS]> {
     let mut out = Vec::with_capacity(sentences.len());
-    paragraph_inputs(sentences, role, |inputs| out.extend_from_slice(inputs));
+    paragraph_inputs(sentences, 0, sentences.len(), role, |_, inputs| {
+        out.extend_from_slice(inputs)
+    });
     out
 }
 
-/// The inputs of every sentence, a paragraph at a time, in reading order: `each` gets
-/// those of one paragraph's sentences. Only one paragraph's inputs are held at once (a
-/// table for the whole text was twice the text's size).
+/// The inputs of every sentence of `sentences` (whole paragraphs, from sentence `base` of
+/// the `total` in the text), a paragraph at a time, in reading order: `each` gets the
+/// paragraph's sentences, as a range of `sentences`, and their inputs. `role` is given
+/// indices of `sentences`. Only one paragraph's inputs are held at once (a table for the
+/// whole text was twice the text's size).
 pub fn paragraph_inputs(
     sentences: &[Sentence],
+    base: usize,
+    total: usize,
     role: impl Fn(usize) -> claims::Role,
-    mut each: impl FnMut(&[[f32; INPUTS]]),
+    mut each: impl FnMut(std::ops::Range<usize>, &[[f32; INPUTS]]),
 ) {
     let mut out: Vec<[f32; INPUTS]> = Vec::new();
     for range in super::paragraph_spans(sentences) {
         let span = &sentences[range.clone()];
         out.clear();
-        out.extend(range.map(|i| inputs(sentences, i, role(i))));
+        out.extend(
+            range
+                .clone()
+                .map(|i| inputs(sentences, i, base + i, total, role(i))),
+        );
         let narrative = out
             .iter()
             .filter(|x| x[Feature::Narrative as usize] > 0.35)
@@ -132,12 +142,19 @@ pub fn paragraph_inputs(
             set(Context::QuestionParagraph, question);
             set(Context::PlainParagraph, plain);
         }
-        each(&out);
+        each(range, &out);
     }
 }
 
 /// The inputs of `sentences[i]` in `role` that depend on the sentence and its neighbours.
-fn inputs(sentences: &[Sentence], i: usize, role: claims::Role) -> [f32; INPUTS] {
+/// The inputs of `sentences[i]`, sentence `at` of the `total` in the text.
+fn inputs(
+    sentences: &[Sentence],
+    i: usize,
+    at: usize,
+    total: usize,
+    role: claims::Role,
+) -> [f32; INPUTS] {
     let mut x = [0.0; INPUTS];
     x[..claims::FEATURES].copy_from_slice(&claims::features(&sentences[i], role));
     let s = &sentences[i];
@@ -149,7 +166,7 @@ fn inputs(sentences: &[Sentence], i: usize, role: claims::Role) -> [f32; INPUTS]
     let next = same_paragraph(i + 1);
     let previous = i.checked_sub(1).and_then(same_paragraph);
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let relative = i as f32 / sentences.len().max(1) as f32;
+    let relative = at as f32 / total.max(1) as f32;
     let words = s.f.words;
     let values = [
         (

@@ -13,6 +13,7 @@ const MAX_TAIL: usize = 5;
 /// At most this many title stems are used (they are tracked in a 64-bit mask).
 const MAX_STEMS: usize = 64;
 
+#[derive(Clone)]
 pub struct Title {
     stems: Vec<String>,
     /// Per first letter (a–z, then everything else), the stems that start with it.
