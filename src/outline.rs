@@ -189,7 +189,7 @@ fn claim<'a>(doc: &'a Document, item: &'a Item, thesis: bool) -> ClaimOut<'a> {
         text: item.text(doc),
         source: item.origin,
         rebuttals: item.rebuttals.iter().map(|r| sentence(doc, *r)).collect(),
-        evidence: item.evidence.iter().map(String::as_str).collect(),
+        evidence: item.evidence.iter().collect(),
         confidence: item.confidence,
         note: item.note.as_deref(),
     }

@@ -159,7 +159,7 @@ mod editing {
         let mut item = item(kind, anchor, vec![]);
         item.origin = Origin::Detected;
         item.confidence = 0.4;
-        item.evidence = ["attribution: 'Some say'".to_string()].into();
+        item.evidence = ["attribution: 'Some say'"].into();
         item
     }
 

@@ -8,11 +8,14 @@ pub mod crossmap;
 pub mod detect;
 pub mod edit;
 pub mod eval;
+pub mod evidence;
 pub mod export;
 pub mod import;
 pub mod sources;
 pub mod store;
 pub mod tree;
+
+pub use evidence::Evidence;
 
 use crate::document::{Document, SentenceRef};
 
@@ -41,9 +44,8 @@ pub struct Item {
     pub rebuttals: Vec<SentenceRef>,
     pub origin: Origin,
     /// Why the item is here: for detected items, the cues that made it
-    /// (e.g. "attribution: 'America claims'"); empty for annotated ones. Shared: the
-    /// reader's views of the map copy items, not their evidence.
-    pub evidence: std::sync::Arc<[String]>,
+    /// (e.g. "attribution: 'America claims'"); empty for annotated ones.
+    pub evidence: Evidence,
     /// 0.0–1.0; annotated items are 1.0.
     pub confidence: f32,
     pub note: Option<String>,

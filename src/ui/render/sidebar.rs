@@ -266,7 +266,6 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
     let details = item
         .evidence
         .iter()
-        .map(String::as_str)
         .chain(item.note.as_deref())
         .chain(cross.iter().map(String::as_str));
     for text in details {

@@ -1,17 +1,23 @@
 //! What follows from the map shown, redone whenever it changes (the analysis arriving,
 //! `d`, an edit, a reload): the thesis in the header and the tints of the text.
 
-use crate::argument::tree::{self, Role};
 use crate::ui::state::App;
 use crate::ui::tints::Tints;
 
 use super::reading;
 
 pub fn refresh(app: &mut App) {
-    let thesis = tree::tree(&app.doc, app.map())
-        .into_iter()
-        .find(|node| node.role == Role::Thesis)
-        .map(|node| format!("{}{}", thesis_label(node.at.paragraph), node.text));
+    // The thesis is the tree's first node (`argument::tree`); the tree of a long article's
+    // map is hundreds of thousands of nodes, so it is not built for this.
+    let map = app.map();
+    let thesis = map.thesis().map(|i| {
+        let item = &map.items[i];
+        format!(
+            "{}{}",
+            thesis_label(item.anchor.paragraph),
+            item.text(&app.doc)
+        )
+    });
     app.layout.set_thesis(&app.doc, thesis);
     // The thesis is drawn, so it is searched: its matches follow its text.
     if let Some(search) = app.search.as_mut() {
