@@ -42,7 +42,7 @@ fn main() -> anyhow::Result<()> {
 
 fn label(map: &ArgumentMap, at: SentenceRef) -> String {
     let mut out = String::new();
-    for item in &map.items {
+    for item in map.items.iter() {
         if item.anchor == at {
             out.push(if item.kind == ClaimKind::Key {
                 'K'

@@ -55,7 +55,7 @@ fn annotations_show_at_once_and_detections_join_them_later() {
     let undecided = visible_detected(&detected, &annotated, editing.editor.rejected());
     assert!(!undecided.items.is_empty());
     assert_eq!(app.maps.detected, editing.working_map());
-    for item in undecided.items.iter().chain(&annotated.items) {
+    for item in undecided.items.iter().chain(annotated.items.iter()) {
         assert!(app.maps.detected.items.contains(item), "{item:?}");
     }
     assert_eq!(

@@ -480,7 +480,7 @@ In the end, a car-free Harbour Road is better for everyone who lives here, and t
             .all(|i| !(i.kind == ClaimKind::Counter && i.anchor.paragraph == conclusion)),
         "{map:#?}"
     );
-    for item in &map.items {
+    for item in map.items.iter() {
         assert!(
             !item
                 .evidence

@@ -111,7 +111,9 @@ fn score_half(half: &str) -> (Vec<(String, Scores)>, Scores, Scores) {
         );
         let scores = eval::score(&gold, &detected);
         let mut simple = baseline::first_and_last(&doc);
-        simple.items.extend(baseline::opposing_phrases(&doc).items);
+        simple
+            .items_mut()
+            .extend(baseline::opposing_phrases(&doc).items.iter().cloned());
         total.add(&scores);
         trivial.add(&eval::score(&gold, &simple));
         rows.push((t.file.clone(), scores));

@@ -104,7 +104,7 @@ impl Editor {
         }
         let message = format!("marked {} as {name}", place(at));
         self.change(message, |state| {
-            let mut items = std::mem::take(&mut state.map.items);
+            let mut items = std::sync::Arc::unwrap_or_clone(std::mem::take(&mut state.map.items));
             match items.iter_mut().find(|i| i.anchor == at) {
                 Some(item) => {
                     item.kind = kind;
@@ -147,7 +147,7 @@ impl Editor {
             place(counter)
         );
         self.change(message, |state| {
-            let item = &mut state.map.items[index];
+            let item = &mut state.map.items_mut()[index];
             item.rebuttals.push(rebuttal);
             item.rebuttals.sort();
         })
@@ -170,7 +170,9 @@ impl Editor {
             place(counter)
         );
         self.change(message, |state| {
-            state.map.items[index].rebuttals.retain(|r| *r != rebuttal);
+            state.map.items_mut()[index]
+                .rebuttals
+                .retain(|r| *r != rebuttal);
         })
     }
 
@@ -191,7 +193,7 @@ impl Editor {
             state
                 .rejected
                 .retain(|r| !(r.anchor == at && r.kind == item.kind));
-            let mut items = std::mem::take(&mut state.map.items);
+            let mut items = std::sync::Arc::unwrap_or_clone(std::mem::take(&mut state.map.items));
             items.push(item);
             state.map = ArgumentMap::new(items);
         })
@@ -220,7 +222,7 @@ impl Editor {
         let kind = self.state.map.items[index].kind;
         let message = format!("deleted {} in {}", kind_name(kind), place(at));
         self.change(message, |state| {
-            state.map.items.retain(|i| i.anchor != at);
+            state.map.items_mut().retain(|i| i.anchor != at);
         })
     }
 
@@ -237,7 +239,7 @@ impl Editor {
             Some(_) => format!("set note in {}", place(at)),
             None => format!("cleared note in {}", place(at)),
         };
-        self.change(message, |state| state.map.items[index].note = note)
+        self.change(message, |state| state.map.items_mut()[index].note = note)
     }
 
     pub fn undo(&mut self) -> Outcome {
@@ -289,10 +291,12 @@ pub fn visible_detected(
     annotated: &ArgumentMap,
     rejected: &[Rejected],
 ) -> ArgumentMap {
-    let items = still_visible(detected, annotated, rejected)
+    let items: Vec<Item> = still_visible(detected, annotated, rejected)
         .cloned()
         .collect();
-    ArgumentMap { items }
+    ArgumentMap {
+        items: items.into(),
+    }
 }
 
 /// The items of [`visible_detected`], without copying them.

@@ -92,7 +92,10 @@ impl Item {
 /// reading order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ArgumentMap {
-    pub items: Vec<Item>,
+    /// Shared between copies until one is changed ([`ArgumentMap::items_mut`]): the reader
+    /// shows the detected map of a long article, hundreds of thousands of items, as its
+    /// working map until the reader edits it.
+    pub items: std::sync::Arc<Vec<Item>>,
 }
 
 impl ArgumentMap {
@@ -108,7 +111,14 @@ impl ArgumentMap {
             item.rebuttals.sort();
             item.rebuttals.dedup();
         }
-        ArgumentMap { items }
+        ArgumentMap {
+            items: items.into(),
+        }
+    }
+
+    /// The items, to change: copied first if another map shares them.
+    pub fn items_mut(&mut self) -> &mut Vec<Item> {
+        std::sync::Arc::make_mut(&mut self.items)
     }
 
     pub fn of_kind(&self, kind: ClaimKind) -> impl Iterator<Item = (usize, &Item)> {

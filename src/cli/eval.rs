@@ -57,7 +57,9 @@ pub fn eval(paths: &[PathBuf], baselines: bool) -> Result<ExitCode> {
         let doc = &opened.doc;
         let scores = eval::score(&gold, &detect::detect(doc));
         let mut trivial = baseline::first_and_last(doc);
-        trivial.items.extend(baseline::opposing_phrases(doc).items);
+        trivial
+            .items_mut()
+            .extend(baseline::opposing_phrases(doc).items.iter().cloned());
         let trivial = eval::score(&gold, &trivial);
 
         let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();

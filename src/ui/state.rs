@@ -103,6 +103,10 @@ impl Editing {
     /// items, so deciding one item moves no other.
     pub fn working_map(&self) -> ArgumentMap {
         let annotated = self.editor.map();
+        if annotated.items.is_empty() && self.editor.rejected().is_empty() {
+            // Nothing decided yet: the detected map itself, shared, not copied.
+            return self.detected.clone();
+        }
         // Sized once: the detected map of a long article has hundreds of thousands of items.
         let mut items = Vec::with_capacity(annotated.items.len() + self.detected.items.len());
         items.extend(annotated.items.iter().cloned());

@@ -42,7 +42,7 @@ impl Tints {
                 .then(|| doc.paragraphs[at.paragraph].sentences[at.sentence].clone())
         };
         let mut tints = Vec::new();
-        for item in &map.items {
+        for item in map.items.iter() {
             let Some(range) = sentence(item.anchor) else {
                 continue;
             };
@@ -65,7 +65,11 @@ impl Tints {
                 }
             }
         }
-        tints.sort_by_key(|(paragraph, range, role)| (*paragraph, *role, range.start));
+        // Unstable (no buffer of half the tints, which a long article's map makes large),
+        // and deterministic: tints with equal keys are equal.
+        tints.sort_unstable_by_key(|(paragraph, range, role)| {
+            (*paragraph, *role, range.start, range.end)
+        });
         tints.dedup();
         Tints { tints }
     }

@@ -44,7 +44,7 @@ struct Prepared<'a> {
 fn prepare<'a>(side: Side<'a>) -> Prepared<'a> {
     let mut answers = Vec::new();
     let mut claims = Vec::new();
-    for item in &side.map.items {
+    for item in side.map.items.iter() {
         match item.kind {
             ClaimKind::Key => {
                 claims.push(item.anchor);
