@@ -203,6 +203,17 @@ fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[b as usize]
 }
 
+/// The stems of `title` that `sentence` matches, as [`features`] finds them (its surface
+/// pass alone), for weighing the title's words before the sentences are scored.
+pub fn title_mask(sentence: &str, title: &Title) -> u64 {
+    let mut f = Features {
+        first_at: Offsets::for_sentence(sentence.len()),
+        ..Features::default()
+    };
+    surface(sentence.as_bytes(), title, &mut f);
+    f.title_mask
+}
+
 /// Computes the features of one sentence, matching the stems of `title`.
 pub fn features(sentence: &str, title: &Title) -> Features {
     let mut f = Features {

@@ -132,7 +132,7 @@ impl<'a> Prose<'a> {
     pub fn title_masks<'t>(&'t self, title: &'t Title) -> impl Iterator<Item = u64> + 't {
         (0..self.len())
             .flat_map(move |rank| self.refs(rank))
-            .map(move |at| cues::features(self.doc.sentence_text(at), title).title_mask)
+            .map(move |at| cues::title_mask(self.doc.sentence_text(at), title))
     }
 
     /// The records of the sentences of the paragraphs `ranks`, in order. Title coverage is
