@@ -55,28 +55,93 @@ pub struct Panel<'a> {
     pub heading: String,
     /// Rows of entries it may show (its heading not included).
     pub height: usize,
-    /// The entries listed, in order.
-    entries: Vec<usize>,
-    /// The first row of each entry, and after them the number of rows.
-    starts: Vec<usize>,
+    listing: Listing<'a>,
     /// What an empty panel says ("none found").
     empty: &'static [&'static str],
     view: View<'a>,
     text_width: usize,
 }
 
+/// A panel's entries, in order, and the row each starts at.
+#[derive(Debug, Clone)]
+enum Listing<'a> {
+    /// Made for this frame (a filter, sections, the notes of a pair).
+    Made {
+        entries: Vec<usize>,
+        /// The first row of each entry, then the number of rows.
+        starts: Vec<usize>,
+    },
+    /// The map's items `items`, whose rows were counted once for the map and the width
+    /// ([`LabelLines::panel`]); the selected entry, shown whole, takes `grown` =
+    /// (its slot, its extra rows) more.
+    Counted {
+        items: std::ops::Range<usize>,
+        starts: &'a [u32],
+        grown: Option<(usize, usize)>,
+    },
+}
+
+impl Listing<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Listing::Made { entries, .. } => entries.len(),
+            Listing::Counted { items, .. } => items.len(),
+        }
+    }
+
+    fn entry(&self, slot: usize) -> usize {
+        match self {
+            Listing::Made { entries, .. } => entries[slot],
+            Listing::Counted { items, .. } => items.start + slot,
+        }
+    }
+
+    /// The first row of the entry in `slot`; for `len()`, the number of rows.
+    fn start(&self, slot: usize) -> usize {
+        match self {
+            Listing::Made { starts, .. } => starts[slot],
+            Listing::Counted { starts, grown, .. } => {
+                let extra = grown.filter(|&(at, _)| slot > at).map_or(0, |(_, n)| n);
+                (starts[slot] - starts[0]) as usize + extra
+            }
+        }
+    }
+
+    fn slot_of(&self, entry: usize) -> Option<usize> {
+        match self {
+            Listing::Made { entries, .. } => entries.binary_search(&entry).ok(),
+            Listing::Counted { items, .. } => items.contains(&entry).then(|| entry - items.start),
+        }
+    }
+
+    /// The number of slots in `0..=len()` whose start passes `before` (which holds for
+    /// a prefix of them, the starts being in order).
+    fn starts_before(&self, before: impl Fn(usize) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.len() + 1);
+        while low < high {
+            let middle = (low + high) / 2;
+            if before(self.start(middle)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
+    }
+}
+
 impl Panel<'_> {
     pub fn row_count(&self) -> usize {
-        if self.entries.is_empty() {
+        if self.listing.len() == 0 {
             self.empty.len()
         } else {
-            self.starts[self.entries.len()]
+            self.listing.start(self.listing.len())
         }
     }
 
     /// The rows in `range` (those past the last row are left out).
     pub fn rows(&self, range: std::ops::Range<usize>) -> Vec<Row> {
-        if self.entries.is_empty() {
+        if self.listing.len() == 0 {
             let empty = self.empty.iter().map(|text| Row {
                 kind: RowKind::Empty,
                 item: None,
@@ -88,39 +153,47 @@ impl Panel<'_> {
             return Vec::new();
         };
         let mut rows = Vec::new();
-        for (slot, &entry) in self.entries.iter().enumerate().skip(first) {
-            if self.starts[slot] >= range.end {
+        for slot in first..self.listing.len() {
+            if self.listing.start(slot) >= range.end {
                 break;
             }
-            rows.extend(entry_rows(self.view, entry, self.text_width));
+            rows.extend(entry_rows(
+                self.view,
+                self.listing.entry(slot),
+                self.text_width,
+            ));
         }
-        let skip = range.start - self.starts[first];
+        let skip = range.start - self.listing.start(first);
         rows.into_iter().skip(skip).take(range.len()).collect()
     }
 
     /// The entry row `row` belongs to, if any.
     pub fn entry_at(&self, row: usize) -> Option<usize> {
-        self.slot_at(row).map(|slot| self.entries[slot])
+        self.slot_at(row).map(|slot| self.listing.entry(slot))
     }
 
     /// The first and last row of an entry, to scroll it into view.
     pub fn entry_rows(&self, entry: usize) -> Option<(usize, usize)> {
-        let slot = self.entries.binary_search(&entry).ok()?;
-        Some((self.starts[slot], self.starts[slot + 1] - 1))
+        let slot = self.listing.slot_of(entry)?;
+        Some((self.listing.start(slot), self.listing.start(slot + 1) - 1))
     }
 
     /// The first row at or after `row` that starts an entry (the row count if none does).
     pub fn entry_start_from(&self, row: usize) -> usize {
-        let slot = self.starts.partition_point(|&start| start < row);
-        self.starts.get(slot).copied().unwrap_or(row)
+        let slot = self.listing.starts_before(|start| start < row);
+        if slot <= self.listing.len() {
+            self.listing.start(slot)
+        } else {
+            row
+        }
     }
 
-    /// The index in `entries` of the entry holding `row`.
+    /// The index in the listing of the entry holding `row`.
     fn slot_at(&self, row: usize) -> Option<usize> {
-        if self.entries.is_empty() || row >= self.row_count() {
+        if self.listing.len() == 0 || row >= self.row_count() {
             return None;
         }
-        Some(self.starts.partition_point(|&start| start <= row) - 1)
+        Some(self.listing.starts_before(|start| start <= row) - 1)
     }
 }
 
@@ -235,19 +308,20 @@ fn claims_panel(view: View<'_>, kind: ClaimKind, text_width: usize) -> Panel<'_>
         ClaimKind::Key => "Key claims",
         ClaimKind::Counter => "Counterclaims",
     };
-    let mut all = 0;
-    let mut entries = Vec::new();
-    let mut starts = Vec::new();
-    let mut row = 0;
-    for (index, item) in view.map.of_kind(kind) {
-        all += 1;
-        if view.shows(index) {
-            entries.push(index);
-            starts.push(row);
-            row += item_row_count(view, index, item, text_width);
+    let listing = counted_listing(view, kind, text_width).unwrap_or_else(|| {
+        let mut entries = Vec::new();
+        let mut starts = Vec::new();
+        let mut row = 0;
+        for (index, item) in view.map.of_kind(kind) {
+            if view.shows(index) {
+                entries.push(index);
+                starts.push(row);
+                row += item_row_count(view, index, item, text_width);
+            }
         }
-    }
-    starts.push(row);
+        starts.push(row);
+        Listing::Made { entries, starts }
+    });
     let empty: &[&str] = match (view.not_english, kind) {
         (true, ClaimKind::Key) => &[
             "none: this text is not English,",
@@ -256,20 +330,50 @@ fn claims_panel(view: View<'_>, kind: ClaimKind, text_width: usize) -> Panel<'_>
         (true, ClaimKind::Counter) => &["none (not English)"],
         (false, _) => &["none found"],
     };
+    let listed = listing.len();
+    let all = match &listing {
+        Listing::Counted { .. } => listed,
+        Listing::Made { .. } => view.map.of_kind(kind).count(),
+    };
     Panel {
         kind: PanelKind::Claims(kind),
-        heading: if entries.len() == all {
+        heading: if listed == all {
             format!("{title} ({all})")
         } else {
-            format!("{title} ({} of {all})", entries.len())
+            format!("{title} ({listed} of {all})")
         },
         height: 0,
-        entries,
-        starts,
+        listing,
         empty,
         view,
         text_width,
     }
+}
+
+/// The listing of every item of `kind` from the rows counted for the map, when nothing
+/// is filtered and no pair's notes add rows: no walk over the map in a frame.
+fn counted_listing<'a>(view: View<'a>, kind: ClaimKind, text_width: usize) -> Option<Listing<'a>> {
+    if view.filter.is_some() || view.cross.is_some() {
+        return None;
+    }
+    let (items, starts) =
+        view.label_lines
+            .panel(view.doc, view.map.items.len(), kind, view.lines, text_width)?;
+    let grown = view
+        .selected
+        .filter(|selected| items.contains(selected))
+        .map(|selected| {
+            let slot = selected - items.start;
+            let counted = (starts[slot + 1] - starts[slot]) as usize;
+            let item = &view.map.items[selected];
+            let whole = item_row_count(view, selected, item, text_width);
+            (slot, whole.saturating_sub(counted))
+        });
+    Some(Listing::Counted {
+        items,
+        starts,
+        grown,
+    })
 }
 
 /// The article's headings, indented by level; collapsed, only the heading shows.
@@ -287,8 +391,10 @@ fn sections_panel(view: View<'_>, text_width: usize) -> Panel<'_> {
         kind: PanelKind::Sections,
         heading: format!("Sections ({}) {mark}", view.doc.sections.len()),
         height: 0,
-        starts: (0..=entries.len()).collect(),
-        entries,
+        listing: Listing::Made {
+            starts: (0..=entries.len()).collect(),
+            entries,
+        },
         empty: &[],
         view,
         text_width,
@@ -595,23 +701,44 @@ mod tests {
         for width in [12, 30, 47] {
             for lines in [1, 3, 5] {
                 counts.refresh(&doc, &map, lines, text_width(width));
-                for memo in [&counts, &LabelLines::default()] {
+                for (memo, selected) in [&counts, &LabelLines::default()]
+                    .into_iter()
+                    .flat_map(|memo| [None, Some(7), Some(45)].map(|s| (memo, s)))
+                {
                     let view = View {
                         lines,
-                        selected: Some(7),
+                        selected,
                         ..view(&doc, &map, memo)
                     };
                     for panel in panels(view, width, 200) {
-                        let whole: Vec<Row> = panel
-                            .entries
+                        let entries: Vec<usize> = (0..panel.listing.len())
+                            .map(|s| panel.listing.entry(s))
+                            .collect();
+                        let whole: Vec<Row> = entries
                             .iter()
                             .flat_map(|&entry| entry_rows(view, entry, text_width(width)))
                             .collect();
                         assert_eq!(
                             panel.row_count(),
                             whole.len(),
-                            "{width} columns, {lines} lines"
+                            "{width} columns, {lines} lines, {selected:?} selected"
                         );
+                        // Where each entry starts and ends, found from its rows.
+                        let mut firsts = Vec::new();
+                        for &entry in &entries {
+                            let first = whole.iter().position(|r| r.item == Some(entry));
+                            let last = whole.iter().rposition(|r| r.item == Some(entry));
+                            let (first, last) = (first.unwrap(), last.unwrap());
+                            assert_eq!(panel.entry_rows(entry), Some((first, last)));
+                            assert_eq!(panel.entry_at(first), Some(entry));
+                            assert_eq!(panel.entry_at(last), Some(entry));
+                            firsts.push(first);
+                        }
+                        firsts.push(whole.len());
+                        for row in 0..=whole.len() {
+                            let next = firsts.iter().find(|&&first| first >= row);
+                            assert_eq!(panel.entry_start_from(row), *next.unwrap());
+                        }
                         for start in 0..whole.len() {
                             for len in [1, 4, 13] {
                                 let end = (start + len).min(whole.len() + 2);

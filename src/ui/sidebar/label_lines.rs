@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use textwrap::core::display_width;
 
-use crate::argument::{ArgumentMap, Item, Origin};
+use crate::argument::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::Document;
 
 /// "¶4 The sentence…", with a mark for detected items.
@@ -113,6 +113,13 @@ fn fingerprint(map: &ArgumentMap) -> u64 {
 pub struct LabelLines {
     made: Option<Made>,
     lines: Vec<u8>,
+    /// The row each item's entry starts at when the panels list every item with none
+    /// selected (its label's lines, and a counterclaim's rebuttal line), counted from the
+    /// first item of its kind's panel; one more entry ends each panel.
+    starts: Vec<u32>,
+    /// The first counterclaim, when the map lists its key claims and then its
+    /// counterclaims (the order `ArgumentMap::new` gives).
+    split: Option<usize>,
 }
 
 impl LabelLines {
@@ -128,7 +135,51 @@ impl LabelLines {
             .iter()
             .map(|item| count(&entry_label(doc, item), keep, width) as u8)
             .collect();
+        let items = &map.items;
+        let split = items
+            .iter()
+            .position(|item| item.kind == ClaimKind::Counter)
+            .unwrap_or(items.len());
+        self.split = items[split..]
+            .iter()
+            .all(|item| item.kind == ClaimKind::Counter)
+            .then_some(split);
+        self.starts = Vec::with_capacity(items.len() + 2);
+        for (kind, range) in [
+            (ClaimKind::Key, 0..split),
+            (ClaimKind::Counter, split..items.len()),
+        ] {
+            let mut row = 0u32;
+            self.starts.push(row);
+            for n in &self.lines[range] {
+                row += u32::from(*n) + u32::from(kind == ClaimKind::Counter);
+                self.starts.push(row);
+            }
+        }
         self.made = Some(made);
+    }
+
+    /// The items of `kind`'s panel and the row each starts at (then the panel's rows),
+    /// when counted for this many items, width and line limit and the map lists its
+    /// key claims first.
+    pub fn panel(
+        &self,
+        doc: &Document,
+        items: usize,
+        kind: ClaimKind,
+        keep: usize,
+        width: usize,
+    ) -> Option<(std::ops::Range<usize>, &[u32])> {
+        let made = self.made?;
+        let current = made.items == items
+            && made.width == width
+            && made.keep == keep
+            && made.text_len == doc.text().len();
+        let split = self.split.filter(|_| current)?;
+        Some(match kind {
+            ClaimKind::Key => (0..split, &self.starts[..=split]),
+            ClaimKind::Counter => (split..items, &self.starts[split + 1..]),
+        })
     }
 
     /// The lines of item `index`, if counted for this many items, width and line limit
