@@ -150,8 +150,11 @@ pub fn open(path: &Path, opts: &LoadOptions) -> Result<Option<Streamed>, LoadErr
     }))
 }
 
-/// Bytes of a large Markdown or HTML file shown before it is loaded whole.
-const FIRST_WHOLE_PART: usize = 64 << 10;
+/// Bytes of a large HTML file shown before it is loaded whole: its menus and header may
+/// come before the article.
+const FIRST_HTML_PART: usize = 64 << 10;
+/// Bytes of a large Markdown file shown before it is loaded whole: a few screens.
+const FIRST_MARKDOWN_PART: usize = 16 << 10;
 
 /// A large Markdown or HTML file: its beginning parsed now (Markdown cut at a blank line),
 /// the whole file read and parsed in the background, replacing it.
@@ -165,8 +168,12 @@ fn open_whole_later(
 ) -> Result<Option<Streamed>, LoadError> {
     let label = path.display().to_string();
     let fail = |error: io::Error| LoadError::new(&label, input::io_kind(&error));
+    let first = match format {
+        Format::Html => FIRST_HTML_PART,
+        _ => FIRST_MARKDOWN_PART,
+    };
     (&mut file)
-        .take((FIRST_WHOLE_PART - head.len().min(FIRST_WHOLE_PART)) as u64)
+        .take((first - head.len().min(first)) as u64)
         .read_to_end(&mut head)
         .map_err(fail)?;
     let cut = match format {
