@@ -145,7 +145,7 @@ pub fn open_watched(
             let hints = Hints::default();
             let bytes = crate::EMBEDDED_ARTICLE.as_bytes();
             load(
-                bytes,
+                bytes.into(),
                 crate::EMBEDDED_NAME,
                 crate::EMBEDDED_NAME,
                 hints,
@@ -154,7 +154,7 @@ pub fn open_watched(
         }
         InputSpec::Stdin => {
             let bytes = input::read_stdin(opts.max_bytes, sniff(opts))?;
-            load(&bytes, "stdin", "stdin", Hints::default(), opts)
+            load(bytes.into(), "stdin", "stdin", Hints::default(), opts)
         }
         InputSpec::Path(path) => {
             let bytes = input::read_path(path, opts.max_bytes, sniff(opts))?;
@@ -167,7 +167,7 @@ pub fn open_watched(
                 format: format::from_extension(path),
                 charset: None,
             };
-            load(&bytes, &label, &name, hints, opts)
+            load(bytes.into(), &label, &name, hints, opts)
         }
         InputSpec::Url(url) => {
             let fetched = fetch::fetch_watched(url, opts.max_bytes, opts.timeout, progress)?;
@@ -185,7 +185,7 @@ pub fn open_watched(
                 format::ContentKind::NotText(_) => None,
             };
             let hints = Hints { format, charset };
-            load(&fetched.bytes, url, url, hints, opts)
+            load(fetched.bytes.into(), url, url, hints, opts)
         }
     }
 }
@@ -215,7 +215,7 @@ pub fn load_stdin_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Loaded, Load
             },
         ));
     }
-    load(bytes, "stdin", "stdin", Hints::default(), opts)
+    load(bytes.into(), "stdin", "stdin", Hints::default(), opts)
 }
 
 /// Loads bytes already read. `name` labels the document (its extension, if any, picks the
@@ -225,7 +225,7 @@ pub fn load_bytes(bytes: &[u8], name: &str, opts: &LoadOptions) -> Result<Loaded
         format: format::from_extension(Path::new(name)),
         charset: None,
     };
-    load(bytes, name, name, hints, opts)
+    load(bytes.into(), name, name, hints, opts)
 }
 
 /// What the container (file name, HTTP headers) says about the bytes.
@@ -242,13 +242,18 @@ fn url_path_format(url: &str) -> Option<Format> {
     format::from_extension(Path::new(last))
 }
 
+/// Decodes, cleans and parses `source`. Bytes it owns are freed once decoded, and cleaning
+/// copies the text only where it changes it: a large file is not held several times over
+/// while its parser builds its own tree.
 fn load(
-    bytes: &[u8],
+    source: std::borrow::Cow<'_, [u8]>,
     label: &str,
     name: &str,
     hints: Hints,
     opts: &LoadOptions,
 ) -> Result<Loaded, LoadError> {
+    let source_bytes_hash = hash::content_hash(&source);
+    let bytes: &[u8] = &source;
     let fail = |kind| LoadError::new(label, kind);
     let explicit = match opts.encoding.as_deref() {
         Some(label) => Some(
@@ -306,6 +311,7 @@ fn load(
         }
     }
 
+    drop(source);
     let decoded_as = decoded.encoding;
     let Prepared { text, mut counts } = prepare(decoded);
     if text.trim().is_empty() {
@@ -347,7 +353,7 @@ fn load(
         name: input::printable_name(name),
         format,
         notices,
-        source_bytes_hash: hash::content_hash(bytes),
+        source_bytes_hash,
     })
 }
 
@@ -394,14 +400,24 @@ struct Prepared {
 }
 
 fn prepare(decoded: decode::Decoded) -> Prepared {
-    let text = decode::normalize_newlines(&decoded.text);
-    let cleaned = sanitize::clean(&text);
+    let mut text = decoded.text;
+    if text.contains('\r') {
+        text = decode::normalize_newlines(&text);
+    }
+    let (mut sequences, mut invisible) = (0, 0);
+    if sanitize::needs_cleaning(&text) {
+        let cleaned = sanitize::clean(&text);
+        (text, sequences, invisible) = (cleaned.text, cleaned.sequences, cleaned.invisible);
+    }
+    if text.contains('\t') {
+        text = decode::expand_tabs(&text);
+    }
     Prepared {
-        text: decode::expand_tabs(&cleaned.text),
+        text,
         counts: Repairs {
             replaced: decoded.replaced,
-            sequences: cleaned.sequences,
-            invisible: cleaned.invisible,
+            sequences,
+            invisible,
         },
     }
 }

@@ -234,7 +234,7 @@ impl PipeRest {
         self.finished = true;
         if self.keeps_all() {
             let all = std::mem::take(&mut self.all);
-            let loaded = super::load(&all, "stdin", "stdin", Hints::default(), &self.opts)
+            let loaded = super::load(all.into(), "stdin", "stdin", Hints::default(), &self.opts)
                 .map_err(|e| io::Error::other(e.to_string()))?;
             self.notices = Some(loaded.notices);
             return Ok(LoadedPart {
