@@ -160,8 +160,7 @@ impl<'a> Analysis<'a> {
         for ranks in prose.blocks(block) {
             let base = prose.start(ranks.start);
             let owned = prose.start(ranks.end) - base;
-            let sentences =
-                prose.records(ranks.start..prose.lookahead_end(ranks.end), &title, true);
+            let sentences = prose.records(ranks.start..prose.lookahead_end(ranks.end), &title);
             let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
             for i in 0..owned {
                 let voice = voice_of(&sentences[i]);
@@ -252,7 +251,7 @@ impl<'a> Analysis<'a> {
         for reach in reaches {
             let base = prose.start(reach.start);
             let end = prose.start(reach.end);
-            let sentences = prose.records(reach, &self.title, true);
+            let sentences = prose.records(reach, &self.title);
             let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
             let counters: Vec<usize> = self
                 .counters
@@ -333,7 +332,7 @@ impl<'a> Analysis<'a> {
         let total = self.prose.sentences();
         for &rank in &touched {
             let base = self.prose.start(rank);
-            let sentences = self.prose.records(rank..rank + 1, &self.title, true);
+            let sentences = self.prose.records(rank..rank + 1, &self.title);
             let mut probabilities = Vec::with_capacity(sentences.len());
             model::paragraph_inputs(
                 &sentences,
@@ -358,7 +357,7 @@ impl<'a> Analysis<'a> {
         {
             let rank = self.prose.rank_of(k);
             let base = self.prose.start(rank);
-            let sentences = self.prose.records(rank..rank + 1, &self.title, true);
+            let sentences = self.prose.records(rank..rank + 1, &self.title);
             keys.push(self.key_item(&sentences[k - base], k));
         }
         // One key claim a sentence: the order is total.
@@ -542,7 +541,7 @@ impl<'a> KeyTable<'a> {
 impl<'a> Analysis<'a> {
     /// The records of every sentence (for the tools that fit and trace the detector).
     fn records(&self) -> Vec<Sentence<'a>> {
-        self.prose.records(0..self.prose.len(), &self.title, true)
+        self.prose.records(0..self.prose.len(), &self.title)
     }
 }
 

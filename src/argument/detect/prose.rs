@@ -135,9 +135,9 @@ impl<'a> Prose<'a> {
             .map(move |at| cues::title_mask(self.doc.sentence_text(at), title))
     }
 
-    /// The records of the sentences of the paragraphs `ranks`, in order. Title coverage is
-    /// filled when `title` has been weighed.
-    pub fn records(&self, ranks: Range<usize>, title: &Title, weighed: bool) -> Vec<Sentence<'a>> {
+    /// The records of the sentences of the paragraphs `ranks`, in order, their title
+    /// coverage by the weights of `title` (weighed first, [`Prose::title_masks`]).
+    pub fn records(&self, ranks: Range<usize>, title: &Title) -> Vec<Sentence<'a>> {
         let mut out = Vec::with_capacity(self.starts[ranks.end] - self.starts[ranks.start]);
         for rank in ranks {
             let n = self.doc.paragraphs[self.paragraphs[rank]].sentences.len();
@@ -145,7 +145,7 @@ impl<'a> Prose<'a> {
             for at in self.refs(rank) {
                 let text = self.doc.sentence_text(at);
                 let f = cues::features(text, title);
-                let coverage = if weighed && !title.is_empty() {
+                let coverage = if !title.is_empty() {
                     title.coverage(f.title_mask)
                 } else {
                     0.0
