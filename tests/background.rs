@@ -6,7 +6,7 @@ mod support;
 use std::path::Path;
 
 use counterpoint::argument::detect::detect;
-use counterpoint::argument::edit::visible_detected;
+use counterpoint::argument::edit::still_visible;
 use counterpoint::argument::{ClaimKind, Origin};
 use counterpoint::cli::maps::{self, MapSource};
 use counterpoint::source::{self, InputSpec, LoadOptions};
@@ -52,15 +52,16 @@ fn annotations_show_at_once_and_detections_join_them_later() {
     let editing = app.editing.as_ref().unwrap();
     assert_eq!(editing.detected, detected);
     // The detected view: the undecided detections, with the annotated items in place.
-    let undecided = visible_detected(&detected, &annotated, editing.editor.rejected());
-    assert!(!undecided.items.is_empty());
+    let undecided: Vec<_> =
+        still_visible(&detected, &annotated, editing.editor.rejected()).collect();
+    assert!(!undecided.is_empty());
     assert_eq!(app.maps.detected, editing.working_map());
-    for item in undecided.items.iter().chain(annotated.items.iter()) {
+    for item in undecided.iter().copied().chain(annotated.items.iter()) {
         assert!(app.maps.detected.items.contains(item), "{item:?}");
     }
     assert_eq!(
         app.maps.detected.items.len(),
-        undecided.items.len() + annotated.items.len()
+        undecided.len() + annotated.items.len()
     );
 }
 

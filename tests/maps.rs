@@ -153,7 +153,7 @@ pub fn item(
 mod editing {
     use super::*;
     use counterpoint::argument::Origin;
-    use counterpoint::argument::edit::{Editor, visible_detected};
+    use counterpoint::argument::edit::{Editor, still_visible};
 
     fn detected(kind: ClaimKind, anchor: SentenceRef) -> counterpoint::argument::Item {
         let mut item = item(kind, anchor, vec![]);
@@ -239,9 +239,9 @@ mod editing {
         assert!(!editor.reject(&found.items[1]).changed);
         assert!(editor.is_modified());
 
-        let visible = visible_detected(&found, editor.map(), editor.rejected());
-        assert_eq!(visible.items.len(), 1);
-        assert_eq!(visible.items[0].anchor, at(4, 0));
+        let visible: Vec<_> = still_visible(&found, editor.map(), editor.rejected()).collect();
+        assert_eq!(visible.len(), 1);
+        assert_eq!(visible[0].anchor, at(4, 0));
 
         // The rejection is saved and read back.
         let text = annotations::to_toml(editor.map(), &doc, editor.rejected());

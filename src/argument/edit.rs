@@ -286,20 +286,6 @@ impl Editor {
 
 /// The detected items still worth showing: not rejected, and not at a sentence the reader
 /// has annotated already.
-pub fn visible_detected(
-    detected: &ArgumentMap,
-    annotated: &ArgumentMap,
-    rejected: &[Rejected],
-) -> ArgumentMap {
-    let items: Vec<Item> = still_visible(detected, annotated, rejected)
-        .cloned()
-        .collect();
-    ArgumentMap {
-        items: items.into(),
-    }
-}
-
-/// The items of [`visible_detected`], without copying them.
 pub fn still_visible<'a>(
     detected: &'a ArgumentMap,
     annotated: &'a ArgumentMap,
