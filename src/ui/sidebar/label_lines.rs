@@ -170,12 +170,9 @@ impl LabelLines {
         keep: usize,
         width: usize,
     ) -> Option<(std::ops::Range<usize>, &[u32])> {
-        let made = self.made?;
-        let current = made.items == items
-            && made.width == width
-            && made.keep == keep
-            && made.text_len == doc.text().len();
-        let split = self.split.filter(|_| current)?;
+        let split = self
+            .split
+            .filter(|_| self.counted_for(doc, items, keep, width))?;
         Some(match kind {
             ClaimKind::Key => (0..split, &self.starts[..=split]),
             ClaimKind::Counter => (split..items, &self.starts[split + 1..]),
@@ -192,12 +189,19 @@ impl LabelLines {
         keep: usize,
         width: usize,
     ) -> Option<usize> {
-        let made = self.made?;
-        let current = made.items == items
-            && made.width == width
-            && made.keep == keep
-            && made.text_len == doc.text().len();
-        current.then(|| self.lines.get(index).map(|&n| usize::from(n)))?
+        self.counted_for(doc, items, keep, width)
+            .then(|| self.lines.get(index).map(|&n| usize::from(n)))?
+    }
+
+    /// Whether the counts were made for this many items, width and line limit, and this
+    /// document (the map itself is checked by `refresh`).
+    fn counted_for(&self, doc: &Document, items: usize, keep: usize, width: usize) -> bool {
+        self.made.is_some_and(|made| {
+            made.items == items
+                && made.width == width
+                && made.keep == keep
+                && made.text_len == doc.text().len()
+        })
     }
 }
 
