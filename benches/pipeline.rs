@@ -145,6 +145,14 @@ fn frames(c: &mut Criterion) {
     let mut app = app_for(load(&synthetic::article(60 * MB, 1)));
     update(&mut app, Action::Bottom);
     bench_frame(&mut group, "60 MB end", &app);
+    // A key's own cost, without the frame: `g` and `G` in turn.
+    let mut top = false;
+    group.bench_function("60 MB g or G, update only", |b| {
+        b.iter(|| {
+            top = !top;
+            update(&mut app, if top { Action::Top } else { Action::Bottom });
+        })
+    });
     group.finish();
 }
 

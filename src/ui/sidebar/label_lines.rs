@@ -4,6 +4,7 @@
 //! map, width and line limit, and most of them are found without wrapping at all.
 
 use std::borrow::Cow;
+use std::sync::{Arc, Weak};
 
 use textwrap::core::display_width;
 
@@ -61,12 +62,10 @@ pub fn lead(text: &str, width: usize) -> &str {
     text
 }
 
-/// What the counts were made for: a map (by a fingerprint of what its labels are made
-/// of), a width, a line limit and a document length (labels of a document still
-/// loading change as it grows).
+/// What the counts were made for besides the map: a width, a line limit and a document
+/// length (labels of a document still loading change as it grows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Made {
-    map: u64,
     items: usize,
     width: usize,
     keep: usize,
@@ -76,7 +75,6 @@ struct Made {
 impl Made {
     fn of(doc: &Document, map: &ArgumentMap, keep: usize, width: usize) -> Made {
         Made {
-            map: fingerprint(map),
             items: map.items.len(),
             width,
             keep,
@@ -85,33 +83,15 @@ impl Made {
     }
 }
 
-/// A hash of every item's origin, sentence and clause: what its label is made of.
-fn fingerprint(map: &ArgumentMap) -> u64 {
-    // FxHash's step: a hash table's quality is not needed, only speed over many items.
-    let mix = |hash: u64, value: usize| (hash.rotate_left(5) ^ value as u64).wrapping_mul(K);
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    map.items.iter().fold(0, |hash, item| {
-        let clause = item
-            .clause
-            .as_ref()
-            .map_or((0, 0), |c| (c.start + 1, c.end));
-        [
-            item.origin as usize,
-            item.anchor.paragraph,
-            item.anchor.sentence,
-            clause.0,
-            clause.1,
-        ]
-        .into_iter()
-        .fold(hash, mix)
-    })
-}
-
 /// The lines each item's label takes when not selected, by item index, for the map, width
 /// and line limit they were counted for.
 #[derive(Debug, Clone, Default)]
 pub struct LabelLines {
     made: Option<Made>,
+    /// The items counted. Held weakly, it tells a map from any other without looking at
+    /// its items: while it is held, no other map's items can take its place in memory,
+    /// and a change to them (`ArgumentMap::items_mut`) moves them to a new place.
+    counted: Weak<Vec<Item>>,
     lines: Vec<u8>,
     /// The row each item's entry starts at when the panels list every item with none
     /// selected (its label's lines, and a counterclaim's rebuttal line), counted from the
@@ -127,9 +107,10 @@ impl LabelLines {
     pub fn refresh(&mut self, doc: &Document, map: &ArgumentMap, keep: usize, width: usize) {
         let keep = keep.clamp(1, usize::from(u8::MAX));
         let made = Made::of(doc, map, keep, width);
-        if self.made == Some(made) {
+        if self.made == Some(made) && Weak::as_ptr(&self.counted) == Arc::as_ptr(&map.items) {
             return;
         }
+        self.counted = Arc::downgrade(&map.items);
         self.lines = map
             .items
             .iter()
@@ -194,7 +175,7 @@ impl LabelLines {
     }
 
     /// Whether the counts were made for this many items, width and line limit, and this
-    /// document (the map itself is checked by `refresh`).
+    /// document (the map itself is checked by `refresh`, which every update ends with).
     fn counted_for(&self, doc: &Document, items: usize, keep: usize, width: usize) -> bool {
         self.made.is_some_and(|made| {
             made.items == items
@@ -217,6 +198,37 @@ mod tests {
         assert_eq!(count("short", 3, 10), 1);
         assert_eq!(count("one two three four five six", 3, 10), 3);
         assert_eq!(count("one two three", 3, 10), 2);
+    }
+
+    /// A map changed in place, to the same number of items, is counted again; the same
+    /// map shared by another view is not.
+    #[test]
+    fn counts_follow_the_map_not_its_length() {
+        use crate::argument::ClaimKind;
+        use crate::document::{Metadata, SentenceRef};
+        let doc = Document::from_paragraphs(
+            Metadata::default(),
+            &[
+                "Short.",
+                "A much longer sentence that takes several lines of the sidebar.",
+            ],
+        );
+        let at = |paragraph| SentenceRef {
+            paragraph,
+            sentence: 0,
+        };
+        let mut map = ArgumentMap::new(vec![Item::annotated(ClaimKind::Key, at(0), vec![])]);
+        let mut counts = LabelLines::default();
+        counts.refresh(&doc, &map, 5, 20);
+        assert_eq!(counts.get(&doc, 1, 0, 5, 20), Some(1));
+        let shared = map.clone();
+        counts.refresh(&doc, &shared, 5, 20);
+        assert_eq!(counts.get(&doc, 1, 0, 5, 20), Some(1));
+        drop(shared);
+        // The only holder of its items changes one.
+        map.items_mut()[0].anchor = at(1);
+        counts.refresh(&doc, &map, 5, 20);
+        assert_eq!(counts.get(&doc, 1, 0, 5, 20), Some(4));
     }
 
     proptest! {
