@@ -56,7 +56,7 @@ pub struct ClaimOut<'a> {
     pub source: Origin,
     pub rebuttals: Vec<SentenceOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<&'a str>,
+    pub evidence: Vec<String>,
     pub confidence: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
@@ -189,7 +189,7 @@ fn claim<'a>(doc: &'a Document, item: &'a Item, thesis: bool) -> ClaimOut<'a> {
         text: item.text(doc),
         source: item.origin,
         rebuttals: item.rebuttals.iter().map(|r| sentence(doc, *r)).collect(),
-        evidence: item.evidence.iter().collect(),
+        evidence: item.evidence_lines(doc),
         confidence: item.confidence,
         note: item.note.as_deref(),
     }

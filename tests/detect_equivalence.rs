@@ -13,23 +13,54 @@
 
 use std::path::{Path, PathBuf};
 
-use counterpoint::argument::ArgumentMap;
 use counterpoint::argument::detect::{detect, detect_in_blocks};
+use counterpoint::argument::{ArgumentMap, ClaimKind, Origin};
+use counterpoint::document::{Document, SentenceRef};
 use counterpoint::source::{self, LoadOptions};
 use counterpoint::synthetic;
 use sha2::{Digest, Sha256};
 
-fn detect_text(name: &str, bytes: &[u8]) -> ArgumentMap {
+/// The document of `bytes` and its detected map.
+fn detect_text(name: &str, bytes: &[u8]) -> (Document, ArgumentMap) {
     let doc = source::load_bytes(bytes, name, &LoadOptions::default())
         .unwrap_or_else(|e| panic!("{name}: {e}"))
         .document;
-    detect(&doc)
+    let map = detect(&doc);
+    (doc, map)
+}
+
+/// An item as the snapshots show it: its evidence in words.
+#[derive(Debug)]
+#[allow(dead_code)] // read through `Debug`
+struct Item<'a> {
+    kind: ClaimKind,
+    anchor: SentenceRef,
+    rebuttals: &'a [SentenceRef],
+    origin: Origin,
+    evidence: Vec<String>,
+    confidence: f32,
+    note: Option<&'a str>,
+    clause: Option<std::ops::Range<usize>>,
 }
 
 /// Everything detection decides, one field per line: `{:#?}` prints each f32 in full
 /// (shortest round-trip form), so a change in any score shows.
-fn render(map: &ArgumentMap) -> String {
-    format!("{:#?}", map.items)
+fn render(map: &ArgumentMap, doc: &Document) -> String {
+    let items: Vec<Item> = map
+        .items
+        .iter()
+        .map(|item| Item {
+            kind: item.kind,
+            anchor: item.anchor,
+            rebuttals: &item.rebuttals,
+            origin: item.origin,
+            evidence: item.evidence_lines(doc),
+            confidence: item.confidence,
+            note: item.note.as_deref(),
+            clause: item.clause.clone(),
+        })
+        .collect();
+    format!("{items:#?}")
 }
 
 fn texts(folder: &str) -> Vec<PathBuf> {
@@ -49,7 +80,7 @@ fn stem(path: &Path) -> String {
 
 /// The detected map of the file at `path`, loaded under its name relative to the crate,
 /// as the other tests do.
-fn detect_file(path: &Path) -> ArgumentMap {
+fn detect_file(path: &Path) -> (Document, ArgumentMap) {
     let label = path
         .strip_prefix(env!("CARGO_MANIFEST_DIR"))
         .unwrap_or(path)
@@ -69,17 +100,17 @@ fn corpus_output_is_unchanged() {
     let paths = texts("tests/corpus");
     assert!(paths.len() >= 20, "{} corpus texts", paths.len());
     for path in paths {
-        let map = detect_file(&path);
-        check(&format!("corpus-{}", stem(&path)), &render(&map));
+        let (doc, map) = detect_file(&path);
+        check(&format!("corpus-{}", stem(&path)), &render(&map, &doc));
     }
 }
 
 #[test]
 fn embedded_article_output_is_unchanged() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/cybersecurity-dialogue.txt");
-    let map = detect_file(&path);
+    let (doc, map) = detect_file(&path);
     assert!(!map.is_empty());
-    check("asset-cybersecurity-dialogue", &render(&map));
+    check("asset-cybersecurity-dialogue", &render(&map, &doc));
 }
 
 #[test]
@@ -87,8 +118,8 @@ fn heldout_output_is_unchanged() {
     let paths = texts("tests/heldout");
     assert!(paths.len() >= 10, "{} held-out texts", paths.len());
     for path in paths {
-        let map = detect_file(&path);
-        let digest: String = Sha256::digest(render(&map).as_bytes())
+        let (doc, map) = detect_file(&path);
+        let digest: String = Sha256::digest(render(&map, &doc).as_bytes())
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
@@ -102,9 +133,9 @@ fn synthetic_output_is_unchanged() {
     // The 1 MB article with seed 1 is the one `examples/detect_cost` measures.
     for (size, seed) in [(20_000, 1), (50_000, 2), (50_000, 3), (1_000_000, 1)] {
         let text = synthetic::article(size, seed);
-        let map = detect_text("synthetic.txt", text.as_bytes());
+        let (doc, map) = detect_text("synthetic.txt", text.as_bytes());
         assert!(!map.is_empty(), "synthetic {size} {seed}");
-        check(&format!("synthetic-{size}-{seed}"), &render(&map));
+        check(&format!("synthetic-{size}-{seed}"), &render(&map, &doc));
     }
 }
 
@@ -152,12 +183,12 @@ fn the_map_does_not_depend_on_how_many_sentences_are_read_at_once() {
         let doc = source::load_bytes(&bytes, &name, &LoadOptions::default())
             .unwrap()
             .document;
-        let whole = render(&detect_in_blocks(&doc, usize::MAX));
-        assert_eq!(whole, render(&detect(&doc)), "{name}");
+        let whole = render(&detect_in_blocks(&doc, usize::MAX), &doc);
+        assert_eq!(whole, render(&detect(&doc), &doc), "{name}");
         for block in [1, 2, 5, 40] {
             assert_eq!(
                 whole,
-                render(&detect_in_blocks(&doc, block)),
+                render(&detect_in_blocks(&doc, block), &doc),
                 "{name}, {block} sentences at a time"
             );
         }

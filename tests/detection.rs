@@ -91,10 +91,10 @@ fn attributed_position_answered_is_a_counterclaim() {
     let item = map.items.iter().find(|i| i.anchor == claim).unwrap();
     assert_eq!(item.origin, Origin::Detected);
     assert!(item.confidence > 0.0 && item.confidence <= 1.0);
+    let evidence = item.evidence_lines(&d);
     assert!(
-        item.evidence.iter().any(|e| e.starts_with("attribution:")),
-        "{:?}",
-        item.evidence
+        evidence.iter().any(|e| e.starts_with("attribution:")),
+        "{evidence:?}"
     );
     // The attributed sentence is not the author's key claim.
     assert!(!keys(&map).contains(&claim));
@@ -483,7 +483,7 @@ In the end, a car-free Harbour Road is better for everyone who lives here, and t
     for item in map.items.iter() {
         assert!(
             !item
-                .evidence
+                .evidence_lines(&d)
                 .iter()
                 .any(|e| e.contains("speaker") || e.contains("turn")),
             "{item:#?}"

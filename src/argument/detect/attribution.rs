@@ -5,6 +5,7 @@
 
 use super::cues::Features;
 use super::lexicon::CueKind;
+use super::reasons::{Reason, Reasons};
 
 /// Quoted words from which a quotation is reported speech rather than a scare-quoted label.
 const SPEECH_QUOTE_WORDS: u16 = 4;
@@ -234,26 +235,20 @@ pub fn quoted_speech(f: &Features) -> bool {
     f.quoted_words >= SPEECH_QUOTE_WORDS
 }
 
-/// Human-readable reasons for [`others`].
-pub fn explain(sentence: &str, f: &Features, out: &mut Vec<String>) {
-    if let Some(cue) = f.cue_text(sentence, CueKind::Objection) {
-        out.push(format!("opposing view: '{cue}'"));
-    }
+/// The reasons to show for [`others`].
+pub fn explain(sentence: &str, f: &Features, out: &mut Reasons) {
+    let mut cue = |kind: CueKind, reason: Reason| {
+        if f.cue_text(sentence, kind).is_some() {
+            out.add(reason);
+        }
+    };
+    cue(CueKind::Objection, Reason::OpposingView);
+    cue(CueKind::Attribution, Reason::Attribution);
+    cue(CueKind::Distancing, Reason::Distancing);
     if opens_with_some_group(sentence, f) {
-        let group: String = sentence[f.lead as usize..]
-            .split(' ')
-            .take(2)
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(format!("common view: '{group}'"));
-    }
-    if let Some(cue) = f.cue_text(sentence, CueKind::Attribution) {
-        out.push(format!("attribution: '{cue}'"));
+        out.add(Reason::CommonView);
     }
     if quoted_speech(f) {
-        out.push(format!("quotation: {} quoted words", f.quoted_words));
-    }
-    if let Some(cue) = f.cue_text(sentence, CueKind::Distancing) {
-        out.push(format!("distancing: '{cue}'"));
+        out.add(Reason::Quotation);
     }
 }

@@ -14,8 +14,8 @@
 use super::Sentence;
 use super::attribution;
 use super::lexicon::CueKind;
+use super::reasons::{Reason, Reasons};
 use super::speakers::Turn;
-use super::title::Title;
 
 /// In a transcript, the other side's sentences that score at least this as claims of
 /// their speaker are the author's candidate counterclaims.
@@ -216,11 +216,11 @@ pub fn features(s: &Sentence, role: Role) -> [f32; FEATURES] {
     x
 }
 
-/// Score of `s` as a key claim; pushes readable reasons into `why` when given.
-pub fn score(s: &Sentence, title: &Title, role: Role, why: Option<&mut Vec<String>>) -> f32 {
+/// Score of `s` as a key claim; notes its reasons in `why` when given.
+pub fn score(s: &Sentence, role: Role, why: Option<&mut Reasons>) -> f32 {
     let x = features(s, role);
     if let Some(out) = why {
-        explain(s, title, &x, out);
+        explain(s, &x, out);
     }
     weigh(&x, &WEIGHTS)
 }
@@ -230,63 +230,58 @@ pub fn weigh(x: &[f32; FEATURES], weights: &[f32; FEATURES]) -> f32 {
     x.iter().zip(weights).map(|(x, w)| x * w).sum()
 }
 
-/// Readable evidence for the features that speak for or against `s`.
-fn explain(s: &Sentence, title: &Title, x: &[f32; FEATURES], out: &mut Vec<String>) {
+/// The reasons to show for the features that speak for or against `s`.
+fn explain(s: &Sentence, x: &[f32; FEATURES], out: &mut Reasons) {
     use Feature as F;
     let f = &s.f;
     let on = |feature: F| x[feature as usize] != 0.0;
-    let cue = |out: &mut Vec<String>, feature: F, kind: CueKind, label: &str| {
-        if on(feature)
-            && let Some(c) = f.cue_text(s.text, kind)
-        {
-            out.push(format!("{label}: '{c}'"));
+    let mut cue = |feature: F, kind: CueKind, reason: Reason| {
+        if on(feature) && f.cue_text(s.text, kind).is_some() {
+            out.add(reason);
         }
     };
+    cue(F::Thesis, CueKind::Thesis, Reason::ThesisMarker);
+    cue(F::Stance, CueKind::Stance, Reason::Stance);
+    cue(F::Conclusion, CueKind::Conclusion, Reason::ConclusionMarker);
+    cue(F::Signpost, CueKind::Signpost, Reason::Signpost);
+    cue(F::Evaluative, CueKind::Evaluative, Reason::Evaluative);
     if s.title >= 0.2 {
-        out.push(format!(
-            "matches title: {}",
-            title.words(s.f.title_mask).join(", ")
-        ));
+        out.add(Reason::MatchesTitle);
     }
-    cue(out, F::Thesis, CueKind::Thesis, "thesis marker");
-    cue(out, F::Stance, CueKind::Stance, "stance");
-    cue(out, F::Conclusion, CueKind::Conclusion, "conclusion marker");
-    cue(out, F::Signpost, CueKind::Signpost, "signpost");
     if on(F::OpensSo) {
-        out.push("conclusion marker: 'So'".into());
+        out.add(Reason::OpensSo);
     }
-    cue(out, F::Evaluative, CueKind::Evaluative, "evaluative");
     let place = [
-        (F::ConclusionEdge, "conclusion paragraph"),
-        (F::ConclusionInner, "conclusion paragraph"),
-        (F::IntroductionEnd, "ends the introduction"),
-        (F::TopicSentence, "topic sentence"),
-        (F::ClosingSentence, "closes a paragraph"),
-        (F::OpeningStatement, "opening statement"),
+        (F::ConclusionEdge, Reason::ConclusionParagraph),
+        (F::ConclusionInner, Reason::ConclusionParagraph),
+        (F::IntroductionEnd, Reason::EndsIntroduction),
+        (F::TopicSentence, Reason::TopicSentence),
+        (F::ClosingSentence, Reason::ClosesParagraph),
+        (F::OpeningStatement, Reason::OpeningStatement),
     ];
-    if let Some((_, name)) = place.iter().find(|(feature, _)| on(*feature)) {
-        out.push(format!("thesis position: {name}"));
+    if let Some(&(_, reason)) = place.iter().find(|(feature, _)| on(*feature)) {
+        out.add(reason);
     }
     if on(F::Opponent) {
-        out.push("spoken by the other side".into());
+        out.add(Reason::OtherSide);
     }
     if on(F::Others) {
         attribution::explain(s.text, f, out);
     }
     if on(F::Question) {
-        out.push("question".into());
+        out.add(Reason::Question);
     }
     if x[F::Narrative as usize] > 0.35 {
-        out.push("narrative or background".into());
+        out.add(Reason::Narrative);
     }
     if on(F::General) {
-        out.push("general statement".into());
+        out.add(Reason::General);
     }
-    if let Some(c) = f.cue_text(s.text, CueKind::Aside) {
-        out.push(format!("aside: '{c}'"));
+    if f.cue_text(s.text, CueKind::Aside).is_some() {
+        out.add(Reason::Aside);
     }
     if on(F::Rebuttal) {
-        out.push("answers a counterclaim".into());
+        out.add(Reason::AnswersCounter);
     }
 }
 

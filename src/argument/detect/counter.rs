@@ -10,6 +10,7 @@
 use super::Sentence;
 use super::attribution;
 use super::lexicon::CueKind;
+use super::reasons::{Reason, Reasons};
 
 /// Whether a contrast ("but", "yet") follows the concession cue inside the sentence.
 pub fn answered_within(f: &super::cues::Features) -> bool {
@@ -25,7 +26,7 @@ pub const MIDPOINT: f32 = 1.6;
 
 /// Score of `sentences[i]` as a counterclaim, given its voice (`others`) and the strongest
 /// refutation that follows it (`follow`, from `rebuttal::follow_up`).
-pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<String>>) -> f32 {
+pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Reasons>) -> f32 {
     let f = &s.f;
     let mut score = 1.5 * others.min(1.6);
     if others > 0.0
@@ -33,28 +34,26 @@ pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<St
     {
         attribution::explain(s.text, f, out);
     }
-    macro_rules! note {
-        ($($arg:tt)*) => {
-            if let Some(out) = why.as_deref_mut() {
-                out.push(format!($($arg)*));
-            }
-        };
-    }
+    let mut note = |reason: Reason| {
+        if let Some(out) = why.as_deref_mut() {
+            out.add(reason);
+        }
+    };
     let conceded = f.has(CueKind::Concession);
-    if let Some(cue) = f.cue_text(s.text, CueKind::Concession) {
+    if f.cue_text(s.text, CueKind::Concession).is_some() {
         score += if f.opens_with(CueKind::Concession) {
             1.3
         } else {
             0.5
         };
-        note!("concession: '{cue}'");
+        note(Reason::Concession);
     }
     let marked = others > 0.0 || conceded;
     // "It is true that X, but Y": the concession is answered in its own sentence.
     let mut follow = follow;
     if conceded && answered_within(f) {
         follow = follow.max(1.0);
-        note!("answered in the same sentence");
+        note(Reason::AnsweredWithin);
     }
     let answered = follow >= 0.8;
     let opposed = others > 0.0 && attribution::opposed(s.text, f);
@@ -70,20 +69,20 @@ pub fn score(s: &Sentence, others: f32, follow: f32, mut why: Option<&mut Vec<St
         } else {
             0.5
         };
-        note!("reported voice, not answered");
+        note(Reason::ReportedNotAnswered);
     }
     if opposed && !f.has(CueKind::Objection) {
         score += 0.3;
-        note!("reported as contested");
+        note(Reason::Contested);
     }
     if others > 0.0 && !conceded && attribution::allied(s.text) {
         score -= 1.2;
-        note!("the author agrees with it");
+        note(Reason::AuthorAgrees);
     }
     // Writers introduce an opposing view at the head of a paragraph and answer it there.
     if marked && s.pos.first_in_paragraph && s.pos.paragraph_sentences > 1 {
         score += 0.4;
-        note!("opens a paragraph");
+        note(Reason::OpensParagraph);
     }
     score += if marked { 0.9 } else { 0.25 } * follow.min(2.0);
     if follow < 0.8 && !opposed {

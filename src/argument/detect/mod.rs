@@ -47,15 +47,19 @@ mod lexicon;
 mod model;
 mod prose;
 mod rank;
+mod reasons;
 mod rebuttal;
 mod speakers;
 mod title;
 pub(crate) mod words;
 
-use super::{ArgumentMap, ClaimKind, Item, Origin};
+use super::{ArgumentMap, ClaimKind, Evidence, Item, Origin};
 use crate::document::{Document, SentenceRef};
 use cues::Features;
 use prose::Prose;
+use reasons::Reason;
+pub use reasons::Reasons;
+pub(crate) use reasons::explain;
 use title::Title;
 
 /// Where a sentence stands in the article.
@@ -164,8 +168,7 @@ impl<'a> Analysis<'a> {
             let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
             for i in 0..owned {
                 let voice = voice_of(&sentences[i]);
-                counter_scores[base + i] =
-                    counter_score(&sentences, &strengths, &title, voice, i, None);
+                counter_scores[base + i] = counter_score(&sentences, &strengths, voice, i, None);
             }
             merge_elaborations(
                 &sentences[..owned],
@@ -195,13 +198,7 @@ impl<'a> Analysis<'a> {
             );
             for i in chosen {
                 let p = probabilities[base + i];
-                keys.push(key_item(
-                    &sentences[i],
-                    &title,
-                    claims::Role::Plain,
-                    p,
-                    None,
-                ));
+                keys.push(key_item(&sentences[i], claims::Role::Plain, p, None));
             }
         }
         let counters = {
@@ -266,28 +263,18 @@ impl<'a> Analysis<'a> {
                     s.f.has(lexicon::CueKind::Concession)
                         .then(|| clauses::split(s))
                         .flatten();
-                let mut evidence = Vec::new();
+                let mut reasons = Reasons::default();
                 let voice = voice_of(s);
-                let score = counter_score(
-                    &sentences,
-                    &strengths,
-                    &self.title,
-                    voice,
-                    c,
-                    Some(&mut evidence),
-                );
-                if let Some(&first) = local.first() {
-                    evidence.push(format!(
-                        "refutation follows: '{}'",
-                        excerpt(sentences[first].text)
-                    ));
+                let score = counter_score(&sentences, &strengths, voice, c, Some(&mut reasons));
+                if !local.is_empty() {
+                    reasons.add(Reason::RefutationFollows);
                 }
                 self.counter_items.push(Item {
                     kind: ClaimKind::Counter,
                     anchor: s.at,
                     rebuttals: local.iter().map(|&r| sentences[r].at).collect(),
                     origin: Origin::Detected,
-                    evidence: evidence.into(),
+                    evidence: Evidence::Detected(reasons),
                     confidence: rank::confidence(score, counter::MIDPOINT),
                     note: None,
                     clause: split.as_ref().map(|split| split.conceded.clone()),
@@ -369,7 +356,6 @@ impl<'a> Analysis<'a> {
     fn key_item(&self, s: &Sentence, i: usize) -> Item {
         key_item(
             s,
-            &self.title,
             self.key_role(i),
             self.probabilities[i],
             self.split(i).map(|split| split.asserted.clone()),
@@ -423,20 +409,19 @@ fn other_speaker(s: &Sentence) -> bool {
 /// The key-claim item of sentence `s`, with the features that speak for it as evidence.
 fn key_item(
     s: &Sentence,
-    title: &Title,
     role: claims::Role,
     probability: f32,
     clause: Option<std::ops::Range<usize>>,
 ) -> Item {
-    let mut evidence = Vec::new();
-    claims::score(s, title, role, Some(&mut evidence));
-    evidence.push(format!("key-claim model: p = {probability:.2}"));
+    let mut reasons = Reasons::default();
+    claims::score(s, role, Some(&mut reasons));
+    reasons.add(Reason::KeyModel);
     Item {
         kind: ClaimKind::Key,
         anchor: s.at,
         rebuttals: Vec::new(),
         origin: Origin::Detected,
-        evidence: evidence.into(),
+        evidence: Evidence::Detected(reasons),
         confidence: probability,
         note: None,
         clause,
@@ -551,10 +536,9 @@ impl<'a> Analysis<'a> {
 fn counter_score(
     sentences: &[Sentence],
     strengths: &[f32],
-    title: &Title,
     voice: f32,
     i: usize,
-    why: Option<&mut Vec<String>>,
+    why: Option<&mut Reasons>,
 ) -> f32 {
     let s = &sentences[i];
     let follow = rebuttal::follow_up(sentences, strengths, i);
@@ -562,7 +546,7 @@ fn counter_score(
         Some(speakers::Turn::Opponent) => {
             let mut own = s.clone();
             own.pos.turn = None;
-            let claim = claims::score(&own, title, claims::Role::Plain, why);
+            let claim = claims::score(&own, claims::Role::Plain, why);
             counter::MIDPOINT + claim - claims::FLOOR + 0.4 * follow.min(2.0)
         }
         Some(speakers::Turn::Moderator) => f32::NEG_INFINITY,
@@ -646,16 +630,25 @@ pub fn trace(doc: &Document) -> String {
     let strengths: Vec<f32> = sentences.iter().map(|s| rebuttal::strength(&s.f)).collect();
     let mut out = String::new();
     for (i, s) in sentences.iter().enumerate() {
-        let mut why = Vec::new();
-        claims::score(s, title, analysis.key_role(i), Some(&mut why));
+        let mut as_key = Reasons::default();
+        claims::score(s, analysis.key_role(i), Some(&mut as_key));
+        let mut as_counter = Reasons::default();
         let c = counter_score(
             &sentences,
             &strengths,
-            title,
             voice_of(s),
             i,
-            Some(&mut why),
+            Some(&mut as_counter),
         );
+        let said = reasons::Said {
+            text: s.text,
+            f: &s.f,
+            title,
+            probability: analysis.probabilities[i],
+            rebuttal: None,
+        };
+        let mut why = reasons::lines(as_key, &said);
+        why.extend(reasons::lines(as_counter, &said));
         out.push_str(&format!(
             "{:>3}.{:<2} key p {:>4.2} counter {:>5.2} refute {:>5.2}  {}\n        {}\n",
             s.at.paragraph,

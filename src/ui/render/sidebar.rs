@@ -263,9 +263,10 @@ fn render_detail(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|pair| pair.cross.get(&item.anchor))
         .map(|note| note.details.as_slice())
         .unwrap_or_default();
-    let details = item
-        .evidence
+    let evidence = item.evidence_lines(&app.doc);
+    let details = evidence
         .iter()
+        .map(String::as_str)
         .chain(item.note.as_deref())
         .chain(cross.iter().map(String::as_str));
     for text in details {
