@@ -57,7 +57,7 @@ fn render(map: &ArgumentMap, doc: &Document) -> String {
             evidence: item.evidence_lines(doc),
             confidence: item.confidence,
             note: item.note.as_deref(),
-            clause: item.clause.clone(),
+            clause: item.clause_range(),
         })
         .collect();
     format!("{items:#?}")

@@ -45,7 +45,7 @@ fn doc(title: &str, paragraphs: &[&str]) -> Document {
     };
     let mut doc = Document::from_paragraphs(meta, paragraphs);
     for (p, text) in doc.paragraphs.iter_mut().zip(paragraphs) {
-        p.sentences = split(text);
+        p.sentences = split(text).into();
     }
     doc
 }

@@ -61,7 +61,7 @@ fn mixed(bytes: usize) -> String {
 /// What wrapping the paragraph whole draws: one call to the wrapper over the whole text,
 /// with a line break where each chunk starts.
 fn whole_lines(text: &str, width: usize) -> Vec<String> {
-    let bounds = chunks::bounds(text, &sentences::split(text));
+    let bounds = chunks::bounds(text, &sentences::split(text).into());
     let mut broken = String::with_capacity(text.len() + bounds.len());
     for pair in bounds.windows(2) {
         if pair[0] > 0 {

@@ -112,7 +112,7 @@ fn embedded_article_sentences_are_split() {
     assert_eq!(doc.paragraphs[0].sentences.len(), 3);
     assert_eq!(doc.paragraphs[2].sentences.len(), 8);
     let text = doc.paragraph_text(3);
-    let second = &text[doc.paragraphs[3].sentences[1].clone()];
+    let second = &text[doc.paragraphs[3].sentences.range(1)];
     assert!(second.starts_with("On the contrary"));
 }
 

@@ -117,7 +117,7 @@ pub fn parse_file(toml_text: &str, doc: &Document, file_label: &str) -> Result<A
             origin: Origin::Annotated,
             evidence: Default::default(),
             confidence: 1.0,
-            note: entry.note.clone(),
+            note: entry.note.as_deref().map(Box::from),
             clause: None,
         });
     }

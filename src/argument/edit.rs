@@ -228,7 +228,11 @@ impl Editor {
 
     /// Sets (or, with `None` or blank text, clears) the note of the item at `at`.
     pub fn set_note(&mut self, at: SentenceRef, note: Option<String>) -> Outcome {
-        let note = note.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+        let note: Option<Box<str>> = note
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(Box::from);
         let Some(index) = self.state.map.position(at) else {
             return Outcome::unchanged(format!("nothing annotated in {}", place(at)));
         };

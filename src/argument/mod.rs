@@ -48,11 +48,11 @@ pub struct Item {
     pub evidence: Evidence,
     /// 0.0–1.0; annotated items are 1.0.
     pub confidence: f32,
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Byte range, within the anchor sentence, of the clause the item is when it is not
     /// the whole sentence: "While some think X, I contend Y" holds a counterclaim (X) and
     /// a key claim (Y).
-    pub clause: Option<std::ops::Range<usize>>,
+    pub clause: Option<std::ops::Range<u32>>,
 }
 
 /// A detected item the reader rejected; remembered in the annotation file so the detection
@@ -78,12 +78,24 @@ impl Item {
         }
     }
 
+    /// `clause` as an item keeps it: 32-bit offsets, as a long article's map holds hundreds
+    /// of thousands of items. `None` in a sentence of 4 GiB or more.
+    pub fn narrow_clause(clause: std::ops::Range<usize>) -> Option<std::ops::Range<u32>> {
+        Some(u32::try_from(clause.start).ok()?..u32::try_from(clause.end).ok()?)
+    }
+
+    /// The byte range of its clause within the anchor sentence, when it is a clause.
+    pub fn clause_range(&self) -> Option<std::ops::Range<usize>> {
+        self.clause
+            .as_ref()
+            .map(|clause| clause.start as usize..clause.end as usize)
+    }
+
     /// What the item says: its clause, or its whole sentence.
     pub fn text<'d>(&self, doc: &'d Document) -> &'d str {
         let sentence = doc.sentence_text(self.anchor);
-        self.clause
-            .as_ref()
-            .and_then(|clause| sentence.get(clause.clone()))
+        self.clause_range()
+            .and_then(|clause| sentence.get(clause))
             .unwrap_or(sentence)
     }
 }
@@ -155,5 +167,20 @@ impl ArgumentMap {
         self.items
             .iter()
             .all(|i| doc.contains(i.anchor) && i.rebuttals.iter().all(|r| doc.contains(*r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_stays_small() {
+        // A long article's detected map holds hundreds of thousands of items.
+        assert!(
+            std::mem::size_of::<Item>() <= 96,
+            "{}",
+            std::mem::size_of::<Item>()
+        );
     }
 }

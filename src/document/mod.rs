@@ -4,7 +4,10 @@
 //! ranges into it, so a large document is not copied per paragraph.
 
 pub mod language;
+mod sentence_ranges;
 pub mod sentences;
+
+pub use sentence_ranges::SentenceRanges;
 
 use std::ops::Range;
 
@@ -78,7 +81,7 @@ pub struct Paragraph {
     /// Byte range into `Document::text`.
     pub range: Range<usize>,
     /// Sentence byte ranges relative to the paragraph's text, in order, non-overlapping.
-    pub sentences: Vec<Range<usize>>,
+    pub sentences: SentenceRanges,
     pub spans: Vec<StyledSpan>,
 }
 
@@ -164,7 +167,8 @@ impl Document {
             vec![0..text.len()]
         } else {
             sentences::split(text)
-        };
+        }
+        .into();
         self.paragraphs.push(Paragraph {
             kind,
             range: start..self.text.len(),
@@ -222,13 +226,15 @@ impl Document {
             }));
             // The last sentence may go on in the part: split again from where it starts
             // (a sentence start of the whole text too: the scanner starts afresh there).
-            let from = last.sentences.pop().map_or(0, |s| s.start);
+            let mut ranges: Vec<Range<usize>> = last.sentences.iter().collect();
+            let from = ranges.pop().map_or(0, |s| s.start);
             let tail = &self.text[last.range.start + from..last.range.end];
-            last.sentences.extend(
+            ranges.extend(
                 sentences::split(tail)
                     .into_iter()
                     .map(|s| s.start + from..s.end + from),
             );
+            last.sentences = ranges.into();
         }
         self.paragraphs.extend(paragraphs.map(|mut p| {
             p.range = p.range.start + text_offset..p.range.end + text_offset;
@@ -277,7 +283,7 @@ impl Document {
     pub fn sentence_text(&self, at: SentenceRef) -> &str {
         let paragraph = &self.paragraphs[at.paragraph];
         let text = &self.text[paragraph.range.clone()];
-        &text[paragraph.sentences[at.sentence].clone()]
+        &text[paragraph.sentences.range(at.sentence)]
     }
 
     /// Whether `at` names an existing sentence.

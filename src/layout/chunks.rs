@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::prefix_sums::PrefixSums;
 use super::wrap;
+use crate::document::SentenceRanges;
 
 /// Blocks longer than this (in bytes: about five screens of a 78-column text) are chunked.
 pub const CHUNKED_ABOVE: usize = 16 << 10;
@@ -40,7 +41,7 @@ pub struct Chunks {
 
 /// Where chunks start in `text` (a block's text), given its sentences (byte ranges, in
 /// order; empty for blocks without sentences), then `text.len()`.
-pub fn bounds(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
+pub fn bounds(text: &str, sentences: &SentenceRanges) -> Vec<usize> {
     let mut bounds = vec![0];
     let mut start = 0;
     let mut size = FIRST_CHUNK;
@@ -61,7 +62,7 @@ pub fn bounds(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
 /// The start of the chunk after the one starting at `start`: the first sentence start at
 /// least `size` bytes on, else the first word after that point, else the first character
 /// (never inside a sequence of combining marks), within twice `size`.
-fn cut_after(text: &str, sentences: &[Range<usize>], start: usize, size: usize) -> usize {
+fn cut_after(text: &str, sentences: &SentenceRanges, start: usize, size: usize) -> usize {
     let target = start + size;
     let limit = (start + 2 * size).min(text.len());
     let next_sentence = sentences.partition_point(|s| s.start < target);
@@ -246,7 +247,7 @@ mod tests {
     fn chunks_start_at_sentences_and_cover_the_text() {
         let text = "One sentence here, with words. ".repeat(1000);
         let text = text.trim_end();
-        let sentences = crate::document::sentences::split(text);
+        let sentences: SentenceRanges = crate::document::sentences::split(text).into();
         let bounds = bounds(text, &sentences);
         assert!(bounds.len() > 3);
         assert_eq!(bounds[0], 0);
@@ -265,12 +266,12 @@ mod tests {
     #[test]
     fn text_without_sentences_or_spaces_is_cut_between_characters() {
         let words = "word ".repeat(5000);
-        let bounds_words = bounds(&words, &[]);
+        let bounds_words = bounds(&words, &SentenceRanges::default());
         for &b in &bounds_words[1..bounds_words.len() - 1] {
             assert_eq!(&words[b - 1..b], " ");
         }
         let cjk = "中文字符测试".repeat(3000);
-        let bounds_cjk = bounds(&cjk, &[]);
+        let bounds_cjk = bounds(&cjk, &SentenceRanges::default());
         assert!(bounds_cjk.len() > 3);
         assert!(bounds_cjk.iter().all(|&b| cjk.is_char_boundary(b)));
     }

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::document::{Document, ParagraphKind};
+use crate::document::{Document, ParagraphKind, SentenceRanges};
 use chunks::Chunks;
 use prefix_sums::PrefixSums;
 
@@ -426,9 +426,10 @@ impl Layout {
     }
 
     fn chunk_bounds(&self, doc: &Document, block: usize) -> Vec<usize> {
+        let none = SentenceRanges::default();
         let sentences = match self.blocks[block] {
-            BlockKind::Paragraph(p) => &doc.paragraphs[p].sentences[..],
-            _ => &[],
+            BlockKind::Paragraph(p) => &doc.paragraphs[p].sentences,
+            _ => &none,
         };
         chunks::bounds(self.block_text(doc, block), sentences)
     }

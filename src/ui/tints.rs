@@ -27,8 +27,32 @@ impl Role {
     }
 }
 
-/// A tinted stretch: paragraph, byte range within it, role.
-pub type Tint = (usize, Range<usize>, Role);
+/// A tinted stretch: paragraph, byte range within it, role. 16 bytes: a long article's
+/// map tints hundreds of thousands of sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tint {
+    paragraph: u32,
+    start: u32,
+    end: u32,
+    pub role: Role,
+}
+
+impl Tint {
+    /// `None` past what 32 bits hold: four billion paragraphs, or a paragraph of 4 GiB.
+    fn new(paragraph: usize, range: Range<usize>, role: Role) -> Option<Tint> {
+        Some(Tint {
+            paragraph: u32::try_from(paragraph).ok()?,
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+            role,
+        })
+    }
+
+    /// The byte range within the paragraph.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tints {
@@ -39,16 +63,16 @@ impl Tints {
     pub fn of(doc: &Document, map: &ArgumentMap) -> Self {
         let sentence = |at: SentenceRef| {
             doc.contains(at)
-                .then(|| doc.paragraphs[at.paragraph].sentences[at.sentence].clone())
+                .then(|| doc.paragraphs[at.paragraph].sentences.range(at.sentence))
         };
-        let mut tints = Vec::new();
+        let mut tints = Vec::with_capacity(map.items.iter().map(|i| 1 + i.rebuttals.len()).sum());
         for item in map.items.iter() {
             let Some(range) = sentence(item.anchor) else {
                 continue;
             };
             // A clause item tints its clause only: the rest of the sentence may be another
             // item (a key claim after a conceded counterclaim).
-            let range = match &item.clause {
+            let range = match item.clause_range() {
                 Some(clause) if range.start + clause.end <= range.end => {
                     range.start + clause.start..range.start + clause.end
                 }
@@ -58,34 +82,34 @@ impl Tints {
                 ClaimKind::Key => Role::Key,
                 ClaimKind::Counter => Role::Counter,
             };
-            tints.push((item.anchor.paragraph, range, role));
+            tints.extend(Tint::new(item.anchor.paragraph, range, role));
             for &rebuttal in &item.rebuttals {
                 if let Some(range) = sentence(rebuttal) {
-                    tints.push((rebuttal.paragraph, range, Role::Rebuttal));
+                    tints.extend(Tint::new(rebuttal.paragraph, range, Role::Rebuttal));
                 }
             }
         }
         // Unstable (no buffer of half the tints, which a long article's map makes large),
         // and deterministic: tints with equal keys are equal.
-        tints.sort_unstable_by_key(|(paragraph, range, role)| {
-            (*paragraph, *role, range.start, range.end)
-        });
+        tints.sort_unstable_by_key(|t| (t.paragraph, t.role, t.start, t.end));
         tints.dedup();
         Tints { tints }
     }
 
     /// The tints of one paragraph, key claims first.
     pub fn in_paragraph(&self, paragraph: usize) -> &[Tint] {
-        let start = self.tints.partition_point(|(p, _, _)| *p < paragraph);
-        let end = self.tints.partition_point(|(p, _, _)| *p <= paragraph);
+        let start = self
+            .tints
+            .partition_point(|t| (t.paragraph as usize) < paragraph);
+        let end = self
+            .tints
+            .partition_point(|t| t.paragraph as usize <= paragraph);
         &self.tints[start..end]
     }
 
     /// The role the gutter marks a paragraph with, if it holds any.
     pub fn mark(&self, paragraph: usize) -> Option<Role> {
-        self.in_paragraph(paragraph)
-            .first()
-            .map(|(_, _, role)| *role)
+        self.in_paragraph(paragraph).first().map(|t| t.role)
     }
 }
 
@@ -110,14 +134,22 @@ mod tests {
             Item::annotated(ClaimKind::Counter, at(1, 0), vec![at(1, 1)]),
         ]);
         let tints = Tints::of(&doc, &map);
-        assert_eq!(tints.in_paragraph(0), [(0, 0..10, Role::Key)]);
-        let second: Vec<Role> = tints.in_paragraph(1).iter().map(|t| t.2).collect();
+        assert_eq!(
+            tints.in_paragraph(0),
+            [Tint::new(0, 0..10, Role::Key).unwrap()]
+        );
+        let second: Vec<Role> = tints.in_paragraph(1).iter().map(|t| t.role).collect();
         assert_eq!(second, [Role::Counter, Role::Rebuttal]);
         assert_eq!(tints.mark(1), Some(Role::Counter));
         assert_eq!(tints.mark(2), None);
         assert_eq!(
-            &doc.paragraph_text(1)[tints.in_paragraph(1)[1].1.clone()],
+            &doc.paragraph_text(1)[tints.in_paragraph(1)[1].range()],
             "They are wrong."
         );
+    }
+
+    #[test]
+    fn a_tint_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Tint>(), 16);
     }
 }

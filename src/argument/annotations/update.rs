@@ -182,8 +182,8 @@ fn update_claim(
     rebuttal_values: &[toml_edit::Value],
     doc: &Document,
 ) {
-    let note = item.note.clone().filter(|n| !n.trim().is_empty());
-    if note != entry.note {
+    let note = item.note.as_deref().filter(|n| !n.trim().is_empty());
+    if note != entry.note.as_deref() {
         match note {
             Some(note) => set_keeping_layout(table, "note", note.into()),
             None => {
@@ -235,7 +235,7 @@ fn new_claim(item: &Item, doc: &Document) -> Table {
     table.insert("kind", value(kind_name(item.kind)));
     insert_selector(&mut table, selector(doc, item.anchor));
     if let Some(note) = item.note.as_ref().filter(|n| !n.trim().is_empty()) {
-        table.insert("note", value(note.as_str()));
+        table.insert("note", value(&**note));
     }
     if !item.rebuttals.is_empty() {
         let mut array = Array::new();

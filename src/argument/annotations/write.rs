@@ -71,7 +71,11 @@ pub fn to_toml(map: &ArgumentMap, doc: &Document, rejected: &[Rejected]) -> Stri
             .map(|item| ClaimOut {
                 kind: item.kind,
                 selector: selector(doc, item.anchor),
-                note: item.note.clone().filter(|n| !n.trim().is_empty()),
+                note: item
+                    .note
+                    .as_deref()
+                    .filter(|n| !n.trim().is_empty())
+                    .map(String::from),
                 rebuttals: item
                     .rebuttals
                     .iter()
@@ -112,8 +116,9 @@ pub(super) fn selector(doc: &Document, at: SentenceRef) -> SelectorOut {
         return out;
     }
     let paragraph = &doc.paragraphs[at.paragraph];
-    let start = paragraph.range.start + paragraph.sentences[at.sentence].start;
-    let end = paragraph.range.start + paragraph.sentences[at.sentence].end;
+    let sentence = paragraph.sentences.range(at.sentence);
+    let start = paragraph.range.start + sentence.start;
+    let end = paragraph.range.start + sentence.end;
     let before = doc.text()[..start].trim_end();
     let after = doc.text()[end..].trim_start();
     if let Some(prefix) = shortest_context(before, true, |p| names_only(Some(p), None)) {

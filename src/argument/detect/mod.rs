@@ -277,7 +277,9 @@ impl<'a> Analysis<'a> {
                     evidence: Evidence::Detected(reasons),
                     confidence: rank::confidence(score, counter::MIDPOINT),
                     note: None,
-                    clause: split.as_ref().map(|split| split.conceded.clone()),
+                    clause: split
+                        .as_ref()
+                        .and_then(|split| Item::narrow_clause(split.conceded.clone())),
                 });
                 if let Some(split) = split {
                     self.splits.push((base + c, split));
@@ -413,6 +415,7 @@ fn key_item(
     probability: f32,
     clause: Option<std::ops::Range<usize>>,
 ) -> Item {
+    let clause = clause.and_then(Item::narrow_clause);
     let mut reasons = Reasons::default();
     claims::score(s, role, Some(&mut reasons));
     reasons.add(Reason::KeyModel);

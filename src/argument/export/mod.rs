@@ -122,7 +122,7 @@ fn index_of_item(
         title,
         text: sentence(item.anchor),
         anchor: Some(item.anchor),
-        note: item.note.clone(),
+        note: item.note.as_deref().map(String::from),
     });
     statements.len() - 1
 }

@@ -135,7 +135,7 @@ impl Graph {
                     .collect(),
             };
             items.push(Item {
-                note: statement.note.clone(),
+                note: statement.note.as_deref().map(Box::from),
                 ..Item::annotated(kind, anchor, rebuttals)
             });
         }

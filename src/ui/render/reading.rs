@@ -108,8 +108,8 @@ impl BlockLook {
                 let tints = app.tints.in_paragraph(p).iter().rev();
                 let mut decorations: Vec<(Range<usize>, Style)> = tints
                     .filter(|_| app.prefs.tints)
-                    .filter(|(_, range, _)| overlaps(range, window))
-                    .map(|(_, range, role)| (range.clone(), tint_style(theme, *role)))
+                    .filter(|t| overlaps(&t.range(), window))
+                    .map(|t| (t.range(), tint_style(theme, t.role)))
                     .collect();
                 decorations.extend(
                     paragraph
@@ -119,13 +119,13 @@ impl BlockLook {
                         .map(|span| (span.range.clone(), inline_style(theme, span.style))),
                 );
                 if let Some(at) = app.highlight.filter(|at| at.paragraph == p) {
-                    decorations.push((paragraph.sentences[at.sentence].clone(), theme.highlight));
+                    decorations.push((paragraph.sentences.range(at.sentence), theme.highlight));
                 }
                 if let Some(at) = app.cursor.filter(|at| at.paragraph == p) {
                     let cursor = theme
                         .mark
                         .add_modifier(ratatui::style::Modifier::UNDERLINED);
-                    decorations.push((paragraph.sentences[at.sentence].clone(), cursor));
+                    decorations.push((paragraph.sentences.range(at.sentence), cursor));
                 }
                 let base = if paragraph.kind.is_verbatim() {
                     theme.code

@@ -37,7 +37,10 @@ pub fn move_cursor(app: &mut App, forward: bool) {
     };
     if let Some(at) = next.filter(|&at| app.doc.contains(at)) {
         app.cursor = Some(at);
-        let start = app.doc.paragraphs[at.paragraph].sentences[at.sentence].start;
+        let start = app.doc.paragraphs[at.paragraph]
+            .sentences
+            .range(at.sentence)
+            .start;
         if !on_screen(at) || at.paragraph == last {
             reading::keep_in_view(app, at.paragraph, start);
         }
@@ -158,7 +161,7 @@ pub fn open_note(app: &mut App) {
         Some(item) if item.origin == Origin::Annotated => {
             app.prompt = Some(Prompt::new(
                 PromptPurpose::Note,
-                item.note.unwrap_or_default(),
+                item.note.map(String::from).unwrap_or_default(),
             ));
         }
         _ => app.message = Some("select an annotated item for a note".into()),

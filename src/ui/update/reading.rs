@@ -72,7 +72,10 @@ pub fn jump_to_sentence(app: &mut App, at: SentenceRef) {
     }
     history::record(app);
     app.highlight = Some(at);
-    let start = app.doc.paragraphs[at.paragraph].sentences[at.sentence].start;
+    let start = app.doc.paragraphs[at.paragraph]
+        .sentences
+        .range(at.sentence)
+        .start;
     show_offset(app, at.paragraph, start);
 }
 
