@@ -226,15 +226,15 @@ impl Document {
             }));
             // The last sentence may go on in the part: split again from where it starts
             // (a sentence start of the whole text too: the scanner starts afresh there).
-            let mut ranges: Vec<Range<usize>> = last.sentences.iter().collect();
-            let from = ranges.pop().map_or(0, |s| s.start);
+            let kept = last.sentences.len().saturating_sub(1);
+            let from = last.sentences.last().map_or(0, |s| s.start);
             let tail = &self.text[last.range.start + from..last.range.end];
-            ranges.extend(
+            last.sentences.replace_from(
+                kept,
                 sentences::split(tail)
                     .into_iter()
                     .map(|s| s.start + from..s.end + from),
             );
-            last.sentences = ranges.into();
         }
         self.paragraphs.extend(paragraphs.map(|mut p| {
             p.range = p.range.start + text_offset..p.range.end + text_offset;

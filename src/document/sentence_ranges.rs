@@ -61,6 +61,40 @@ impl SentenceRanges {
         }
     }
 
+    /// Replaces the sentences from `from` on with `tail` (a paragraph that goes on in the
+    /// next part of a streamed file). The cost is that of `tail`, not of the paragraph.
+    pub fn replace_from(&mut self, from: usize, tail: impl IntoIterator<Item = Range<usize>>) {
+        let tail: Vec<Range<usize>> = tail.into_iter().collect();
+        let narrow = |r: &Range<usize>| -> Option<[u32; 2]> {
+            Some([u32::try_from(r.start).ok()?, u32::try_from(r.end).ok()?])
+        };
+        *self = match std::mem::take(self) {
+            SentenceRanges::Narrow(pairs) => {
+                match tail.iter().map(narrow).collect::<Option<Vec<_>>>() {
+                    Some(added) => {
+                        let mut pairs = pairs.into_vec();
+                        pairs.truncate(from);
+                        pairs.extend(added);
+                        SentenceRanges::Narrow(pairs.into_boxed_slice())
+                    }
+                    None => {
+                        let mut ranges: Vec<Range<usize>> =
+                            pairs.iter().map(|&[s, e]| s as usize..e as usize).collect();
+                        ranges.truncate(from);
+                        ranges.extend(tail);
+                        SentenceRanges::Wide(ranges.into_boxed_slice())
+                    }
+                }
+            }
+            SentenceRanges::Wide(ranges) => {
+                let mut ranges = ranges.into_vec();
+                ranges.truncate(from);
+                ranges.extend(tail);
+                SentenceRanges::Wide(ranges.into_boxed_slice())
+            }
+        };
+    }
+
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = Range<usize>> + ExactSizeIterator + '_ {
         (0..self.len()).map(|i| self.range(i))
     }
@@ -119,6 +153,23 @@ mod tests {
         let ranges: SentenceRanges = given.clone().into_iter().collect();
         assert!(matches!(ranges, SentenceRanges::Wide(_)));
         assert_eq!(ranges.iter().collect::<Vec<_>>(), given);
+    }
+
+    #[test]
+    fn a_tail_replaces_the_sentences_from_where_it_starts() {
+        let mut ranges = SentenceRanges::from(vec![0..4, 5..9, 10..12]);
+        ranges.replace_from(2, [10..20, 21..30]);
+        assert_eq!(
+            ranges.iter().collect::<Vec<_>>(),
+            [0..4, 5..9, 10..20, 21..30]
+        );
+        let far = u32::MAX as usize + 1;
+        ranges.replace_from(4, [31..far]);
+        assert!(matches!(ranges, SentenceRanges::Wide(_)));
+        assert_eq!(ranges.len(), 5);
+        assert_eq!(ranges.last(), Some(31..far));
+        ranges.replace_from(9, []);
+        assert_eq!(ranges.len(), 5);
     }
 
     #[test]

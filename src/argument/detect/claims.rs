@@ -292,7 +292,7 @@ fn opens_with_so(s: &Sentence) -> bool {
 }
 
 /// Narrative: past-tense event reporting with dates, numbers and names.
-fn narrative(s: &Sentence) -> f32 {
+pub fn narrative(s: &Sentence) -> f32 {
     let f = &s.f;
     let words = f32::from(f.words.max(1));
     0.5 * f.count(CueKind::Narrative).min(3.0)

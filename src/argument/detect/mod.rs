@@ -34,9 +34,10 @@
 //!
 //! Cost: linear in the text, with constant work per sentence (a fixed-size feature record,
 //! no allocation, except a lower-cased copy of the sentences that report others); only the
-//! chosen items get evidence strings and content-word comparisons. Memory: the records of
-//! one block of paragraphs at a time (`prose`), and a score and a probability for every
-//! sentence; the title's weights take one more pass over the cues first.
+//! chosen items get content-word comparisons and their reasons (a set of bits, worded
+//! only when the item is shown: `reasons`). Memory: the records of one block of paragraphs
+//! at a time (`prose`), and a score and a probability for every sentence; the title's
+//! weights take one more pass over the cues first.
 
 mod attribution;
 mod claims;
@@ -177,25 +178,26 @@ impl<'a> Analysis<'a> {
                 &mut counter_scores,
                 &mut head,
             );
-            let mut chosen = Vec::new();
             model::paragraph_inputs(
                 &sentences[..owned],
                 base,
                 total,
                 |_| claims::Role::Plain,
-                |span, inputs| {
-                    let p = &mut probabilities[base + span.start..base + span.end];
+                |part, inputs| {
+                    let p = &mut probabilities[base + part.start..base + part.end];
                     for (p, x) in p.iter_mut().zip(inputs) {
                         *p = model.probability(x);
                     }
-                    chosen.extend(choose_in_paragraph(
-                        span.clone(),
-                        &probabilities[base..],
-                        |i| may_be_key(&sentences[i]),
-                        model,
-                    ));
                 },
             );
+            let chosen = paragraph_spans(&sentences[..owned]).flat_map(|span| {
+                choose_in_paragraph(
+                    span,
+                    &probabilities[base..],
+                    |i| may_be_key(&sentences[i]),
+                    model,
+                )
+            });
             for i in chosen {
                 let p = probabilities[base + i];
                 keys.push(key_item(&sentences[i], claims::Role::Plain, p, None));

@@ -106,43 +106,58 @@ pub fn all_inputs(
     out
 }
 
+/// Inputs held at once: a paragraph longer than this (a text without blank lines is one
+/// paragraph) is given in parts, so its inputs never outweigh the text.
+const ROWS: usize = 1024;
+
 /// The inputs of every sentence of `sentences` (whole paragraphs, from sentence `base` of
-/// the `total` in the text), a paragraph at a time, in reading order: `each` gets the
-/// paragraph's sentences, as a range of `sentences`, and their inputs. `role` is given
-/// indices of `sentences`. Only one paragraph's inputs are held at once (a table for the
-/// whole text was twice the text's size).
+/// the `total` in the text), in reading order, at most [`ROWS`] at a time: `each` gets
+/// consecutive sentences of one paragraph, as a range of `sentences`, and their inputs.
+/// `role` is given indices of `sentences`. (A table for the whole text was twice the
+/// text's size.)
 pub fn paragraph_inputs(
     sentences: &[Sentence],
     base: usize,
     total: usize,
     role: impl Fn(usize) -> claims::Role,
+    each: impl FnMut(std::ops::Range<usize>, &[[f32; INPUTS]]),
+) {
+    inputs_in_parts(sentences, base, total, role, ROWS, each);
+}
+
+/// [`paragraph_inputs`], `rows` at a time.
+fn inputs_in_parts(
+    sentences: &[Sentence],
+    base: usize,
+    total: usize,
+    role: impl Fn(usize) -> claims::Role,
+    rows: usize,
     mut each: impl FnMut(std::ops::Range<usize>, &[[f32; INPUTS]]),
 ) {
     let mut out: Vec<[f32; INPUTS]> = Vec::new();
     for range in super::paragraph_spans(sentences) {
         let span = &sentences[range.clone()];
-        out.clear();
-        out.extend(
-            range
-                .clone()
-                .map(|i| inputs(sentences, i, base + i, total, role(i))),
-        );
-        let narrative = out
-            .iter()
-            .filter(|x| x[Feature::Narrative as usize] > 0.35)
-            .count();
+        let narrative = span.iter().filter(|s| claims::narrative(s) > 0.35).count();
         let question = span.iter().any(|s| s.f.question);
         let plain = !span
             .iter()
             .any(|s| s.f.has(CueKind::Stance) || s.f.has(CueKind::Thesis));
-        for x in &mut out {
-            let mut set =
-                |c: Context, b: bool| x[claims::FEATURES + c as usize] = f32::from(u8::from(b));
-            set(Context::NarrativeParagraph, narrative * 2 > span.len());
-            set(Context::QuestionParagraph, question);
-            set(Context::PlainParagraph, plain);
+        for start in range.clone().step_by(rows) {
+            let part = start..(start + rows).min(range.end);
+            out.clear();
+            out.extend(
+                part.clone()
+                    .map(|i| inputs(sentences, i, base + i, total, role(i))),
+            );
+            for x in &mut out {
+                let mut set =
+                    |c: Context, b: bool| x[claims::FEATURES + c as usize] = f32::from(u8::from(b));
+                set(Context::NarrativeParagraph, narrative * 2 > span.len());
+                set(Context::QuestionParagraph, question);
+                set(Context::PlainParagraph, plain);
+            }
+            each(part, &out);
         }
-        each(range, &out);
     }
 }
 
@@ -279,5 +294,51 @@ mod tests {
         assert!((0.0..=1.0).contains(&model.first) && model.first <= model.more);
         let p = model.probability(&[0.0; INPUTS]);
         assert!(p > 0.0 && p < 1.0);
+    }
+
+    #[test]
+    fn a_long_paragraph_in_parts_has_the_inputs_it_has_whole() {
+        // The synthetic article on one line after its title: a paragraph of about 1,500
+        // sentences, some narrative, some questions.
+        let article = crate::synthetic::article(200_000, 3);
+        let (title, body) = article.split_once('\n').unwrap();
+        let body: Vec<&str> = body.split_whitespace().collect();
+        let text = format!("{title}\n\n{}\n", body.join(" "));
+        let doc = crate::source::load_bytes(
+            text.as_bytes(),
+            "one-paragraph.txt",
+            &crate::source::LoadOptions::default(),
+        )
+        .unwrap()
+        .document;
+        let analysis = super::super::Analysis::new(&doc, super::super::BLOCK_SENTENCES).unwrap();
+        let sentences = analysis.records();
+        let longest = super::super::paragraph_spans(&sentences)
+            .map(|s| s.len())
+            .max();
+        assert!(longest > Some(ROWS), "{longest:?}");
+        let role = |i: usize| {
+            [
+                claims::Role::Plain,
+                claims::Role::Rebuttal,
+                claims::Role::DebatedParagraph,
+            ][i % 3]
+        };
+        let all = |rows| {
+            let mut out = Vec::new();
+            let mut parts = Vec::new();
+            inputs_in_parts(&sentences, 5, sentences.len() + 9, role, rows, |part, x| {
+                assert_eq!(part.len(), x.len());
+                parts.push(part);
+                out.extend_from_slice(x);
+            });
+            assert!(parts.windows(2).all(|w| w[0].end == w[1].start));
+            out
+        };
+        let whole = all(usize::MAX);
+        assert_eq!(whole.len(), sentences.len());
+        for rows in [1, 7, ROWS] {
+            assert!(whole == all(rows), "{rows} rows at a time");
+        }
     }
 }
