@@ -153,13 +153,14 @@ pub fn item(
 mod editing {
     use super::*;
     use counterpoint::argument::Origin;
+    use counterpoint::argument::detect::Reason;
     use counterpoint::argument::edit::{Editor, still_visible};
 
     fn detected(kind: ClaimKind, anchor: SentenceRef) -> counterpoint::argument::Item {
         let mut item = item(kind, anchor, vec![]);
         item.origin = Origin::Detected;
         item.confidence = 0.4;
-        item.evidence = ["attribution: 'Some say'"].into();
+        item.evidence = [Reason::Attribution].into_iter().collect();
         item
     }
 

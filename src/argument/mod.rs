@@ -8,14 +8,11 @@ pub mod crossmap;
 pub mod detect;
 pub mod edit;
 pub mod eval;
-pub mod evidence;
 pub mod export;
 pub mod import;
 pub mod sources;
 pub mod store;
 pub mod tree;
-
-pub use evidence::Evidence;
 
 use crate::document::{Document, SentenceRef};
 
@@ -43,9 +40,11 @@ pub struct Item {
     /// Sentences that rebut this item (counterclaims only), in reading order.
     pub rebuttals: Vec<SentenceRef>,
     pub origin: Origin,
-    /// Why the item is here: for detected items, the cues that made it
-    /// (e.g. "attribution: 'America claims'"); empty for annotated ones.
-    pub evidence: Evidence,
+    /// Why the item is here: for detected items, the detector's reasons, worded by
+    /// [`Item::evidence_lines`] ("attribution: 'America claims'"); empty for annotated
+    /// ones. A set of bits: a long article's map has hundreds of thousands of items and
+    /// only the selected one's evidence is read.
+    pub evidence: detect::Reasons,
     /// 0.0–1.0; annotated items are 1.0.
     pub confidence: f32,
     pub note: Option<Box<str>>,
@@ -89,6 +88,14 @@ impl Item {
         self.clause
             .as_ref()
             .map(|clause| clause.start as usize..clause.end as usize)
+    }
+
+    /// The item's evidence, a line each, worded from `doc`, the document it was found in.
+    pub fn evidence_lines(&self, doc: &Document) -> Vec<String> {
+        if self.evidence.is_empty() {
+            return Vec::new();
+        }
+        detect::explain(doc, self)
     }
 
     /// What the item says: its clause, or its whole sentence.

@@ -54,13 +54,12 @@ mod speakers;
 mod title;
 pub(crate) mod words;
 
-use super::{ArgumentMap, ClaimKind, Evidence, Item, Origin};
+use super::{ArgumentMap, ClaimKind, Item, Origin};
 use crate::document::{Document, SentenceRef};
 use cues::Features;
 use prose::Prose;
-use reasons::Reason;
-pub use reasons::Reasons;
 pub(crate) use reasons::explain;
+pub use reasons::{Reason, Reasons};
 use title::Title;
 
 /// Where a sentence stands in the article.
@@ -276,7 +275,7 @@ impl<'a> Analysis<'a> {
                     anchor: s.at,
                     rebuttals: local.iter().map(|&r| sentences[r].at).collect(),
                     origin: Origin::Detected,
-                    evidence: Evidence::Detected(reasons),
+                    evidence: reasons,
                     confidence: rank::confidence(score, counter::MIDPOINT),
                     note: None,
                     clause: split
@@ -426,7 +425,7 @@ fn key_item(
         anchor: s.at,
         rebuttals: Vec::new(),
         origin: Origin::Detected,
-        evidence: Evidence::Detected(reasons),
+        evidence: reasons,
         confidence: probability,
         note: None,
         clause,

@@ -1,6 +1,6 @@
 //! Why the detector chose an item, kept as a set of reasons (one bit each) and put into
 //! words only when someone reads them. A long article's map has hundreds of thousands of
-//! items; their evidence written out was as large as the items themselves, and only the
+//! items; written out, their evidence would be as large as the items themselves, and only the
 //! selected item's is ever shown. Everything a reason quotes (a cue, the title's words,
 //! the start of a rebuttal) is found again in the sentence, which is read the same way.
 
@@ -106,6 +106,16 @@ impl Reasons {
     }
 }
 
+impl FromIterator<Reason> for Reasons {
+    fn from_iter<I: IntoIterator<Item = Reason>>(reasons: I) -> Self {
+        let mut set = Reasons::default();
+        for reason in reasons {
+            set.add(reason);
+        }
+        set
+    }
+}
+
 impl std::fmt::Debug for Reasons {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_set().entries(self.iter()).finish()
@@ -181,7 +191,7 @@ fn line(reason: Reason, said: &Said) -> Option<String> {
 }
 
 /// The evidence of a detected `item` of `doc`, in words.
-pub fn explain(doc: &Document, item: &Item, reasons: Reasons) -> Vec<String> {
+pub fn explain(doc: &Document, item: &Item) -> Vec<String> {
     let text_of = |at| doc.contains(at).then(|| doc.sentence_text(at));
     let Some(text) = text_of(item.anchor) else {
         return Vec::new();
@@ -190,7 +200,7 @@ pub fn explain(doc: &Document, item: &Item, reasons: Reasons) -> Vec<String> {
     let f = cues::features(text, &title);
     let rebuttal = item.rebuttals.first().and_then(|&r| text_of(r));
     lines(
-        reasons,
+        item.evidence,
         &Said {
             text,
             f: &f,
@@ -210,10 +220,11 @@ mod tests {
         for (i, r) in Reason::ALL.iter().enumerate() {
             assert_eq!(*r as usize, i);
         }
-        let mut set = Reasons::default();
-        assert!(set.is_empty());
-        set.add(Reason::RefutationFollows);
-        set.add(Reason::MatchesTitle);
+        assert!(Reasons::default().is_empty());
+        let set: Reasons = [Reason::RefutationFollows, Reason::MatchesTitle]
+            .into_iter()
+            .collect();
+        assert_eq!(format!("{set:?}"), "{MatchesTitle, RefutationFollows}");
         assert_eq!(
             set.iter().collect::<Vec<_>>(),
             [Reason::MatchesTitle, Reason::RefutationFollows]
