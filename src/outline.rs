@@ -71,6 +71,7 @@ pub struct SentenceOut<'a> {
 impl<'a> Outline<'a> {
     pub fn new(doc: &'a Document, map: &'a ArgumentMap) -> Self {
         let meta = &doc.meta;
+        let thesis = map.thesis();
         Outline {
             title: meta.title.as_deref(),
             dek: meta.dek.as_deref(),
@@ -105,7 +106,7 @@ impl<'a> Outline<'a> {
                 .items
                 .iter()
                 .enumerate()
-                .map(|(index, item)| claim(doc, item, map.thesis() == Some(index)))
+                .map(|(index, item)| claim(doc, item, thesis == Some(index)))
                 .collect(),
             tree: tree::tree(doc, map),
         }
