@@ -33,6 +33,15 @@ impl Node<'_> {
     }
 }
 
+/// How many nodes [`tree`] makes of `map`, without making them.
+pub fn len(map: &ArgumentMap) -> usize {
+    map.items.len()
+        + map
+            .of_kind(ClaimKind::Counter)
+            .map(|(_, item)| item.rebuttals.len())
+            .sum::<usize>()
+}
+
 /// The nodes of `map` in tree order (see the module's comment).
 pub fn tree<'d>(doc: &'d Document, map: &ArgumentMap) -> Vec<Node<'d>> {
     let thesis = map.thesis();
@@ -94,6 +103,7 @@ mod tests {
             Item::annotated(ClaimKind::Key, at(0), vec![]),
         ]);
         let nodes = tree(&doc, &map);
+        assert_eq!(len(&map), nodes.len());
         let shape: Vec<(Role, usize, &str)> =
             nodes.iter().map(|n| (n.role, n.depth(), n.text)).collect();
         assert_eq!(

@@ -21,8 +21,7 @@ pub fn open(app: &mut App) {
 
 /// A key while the overlay is open.
 pub fn key(app: &mut App, action: Action, selected: usize) {
-    let nodes = tree::tree(&app.doc, app.map());
-    let last = nodes.len().saturating_sub(1);
+    let last = tree::len(app.map()).saturating_sub(1);
     let step = |by: isize| (selected as isize + by).clamp(0, last as isize) as usize;
     let moved = match action {
         Action::Down => step(1),
@@ -33,7 +32,7 @@ pub fn key(app: &mut App, action: Action, selected: usize) {
         Action::Bottom => last,
         Action::Jump => {
             app.overlay = None;
-            if let Some(node) = nodes.get(selected) {
+            if let Some(node) = tree::tree(&app.doc, app.map()).get(selected) {
                 let at = node.at;
                 reading::jump_to_sentence(app, at);
             }
