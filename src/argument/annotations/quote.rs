@@ -14,9 +14,24 @@ pub(crate) fn find(
     prefix: Option<&str>,
     suffix: Option<&str>,
 ) -> Vec<SentenceRef> {
-    let quote = collapse_whitespace(quote);
-    let prefix = prefix.map(collapse_whitespace).filter(|p| !p.is_empty());
-    let suffix = suffix.map(collapse_whitespace).filter(|s| !s.is_empty());
+    let context = Context::new(prefix, suffix);
+    matches(doc, &collapse_whitespace(quote))
+        .into_iter()
+        .filter(|m| context.holds(doc, m))
+        .map(|m| m.at)
+        .collect()
+}
+
+/// A place where a quote matches: its byte range in the whole text, and its sentence.
+pub(crate) struct Match {
+    start: usize,
+    end: usize,
+    pub at: SentenceRef,
+}
+
+/// Every place where `quote` (white space collapsed) matches inside one paragraph, in
+/// reading order, whatever is around it.
+pub(crate) fn matches(doc: &Document, quote: &str) -> Vec<Match> {
     let first_word = quote.split(' ').next().unwrap_or_default();
     let Some(first_char) = first_word.chars().next() else {
         return Vec::new();
@@ -41,29 +56,51 @@ pub(crate) fn find(
             continue;
         }
         let start = abs_start - p.range.start;
-        let Some(len) = match_len(&all[abs_start..p.range.end], &quote) else {
+        let Some(len) = match_len(&all[abs_start..p.range.end], quote) else {
             continue;
         };
-        let abs_end = abs_start + len;
-        let prefix_ok = prefix
-            .as_deref()
-            .is_none_or(|pre| ends_with(all[..abs_start].trim_end(), pre));
-        let suffix_ok = suffix
-            .as_deref()
-            .is_none_or(|suf| match_len(all[abs_end..].trim_start(), suf).is_some());
-        if prefix_ok && suffix_ok {
-            let sentence = p
-                .sentences
-                .iter()
-                .position(|s| start < s.end)
-                .unwrap_or(p.sentences.len().saturating_sub(1));
-            found.push(SentenceRef {
+        let sentence = p
+            .sentences
+            .partition_point(|s| s.end <= start)
+            .min(p.sentences.len().saturating_sub(1));
+        found.push(Match {
+            start: abs_start,
+            end: abs_start + len,
+            at: SentenceRef {
                 paragraph,
                 sentence,
-            });
-        }
+            },
+        });
     }
     found
+}
+
+/// Text that must come before and after a match (white space collapsed; empty is none).
+pub(crate) struct Context {
+    prefix: Option<String>,
+    suffix: Option<String>,
+}
+
+impl Context {
+    pub(crate) fn new(prefix: Option<&str>, suffix: Option<&str>) -> Context {
+        let given = |text: Option<&str>| text.map(collapse_whitespace).filter(|t| !t.is_empty());
+        Context {
+            prefix: given(prefix),
+            suffix: given(suffix),
+        }
+    }
+
+    /// Whether the whole text around `m` has this context, across paragraph boundaries.
+    pub(crate) fn holds(&self, doc: &Document, m: &Match) -> bool {
+        let all = doc.text();
+        self.prefix
+            .as_deref()
+            .is_none_or(|pre| ends_with(all[..m.start].trim_end(), pre))
+            && self
+                .suffix
+                .as_deref()
+                .is_none_or(|suf| match_len(all[m.end..].trim_start(), suf).is_some())
+    }
 }
 
 /// The first and last paragraph of the first place where `quote` is found when the breaks

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::quote::{collapse_whitespace, find};
+use super::quote::{Context, collapse_whitespace, matches};
 use crate::argument::{ArgumentMap, ClaimKind, Rejected};
 use crate::document::{Document, SentenceRef};
 
@@ -105,8 +105,15 @@ pub fn to_toml(map: &ArgumentMap, doc: &Document, rejected: &[Rejected]) -> Stri
 /// The shortest selector that names `at` and nothing else.
 pub(super) fn selector(doc: &Document, at: SentenceRef) -> SelectorOut {
     let quote = collapse_whitespace(doc.sentence_text(at));
-    let names_only =
-        |prefix: Option<&str>, suffix: Option<&str>| find(doc, &quote, prefix, suffix) == [at];
+    // The places the quote matches are found once; each context tried filters them (a
+    // sentence repeated throughout a long text would otherwise cost a pass over the text
+    // for every word of context).
+    let places = matches(doc, &quote);
+    let names_only = |prefix: Option<&str>, suffix: Option<&str>| {
+        let context = Context::new(prefix, suffix);
+        let mut found = places.iter().filter(|m| context.holds(doc, m));
+        found.next().map(|m| m.at) == Some(at) && found.next().is_none()
+    };
     let mut out = SelectorOut {
         quote: quote.clone(),
         prefix: None,
@@ -137,15 +144,25 @@ pub(super) fn selector(doc: &Document, at: SentenceRef) -> SelectorOut {
 }
 
 /// Grows a context word by word (backwards from the end of `text` for a prefix, forwards
-/// from its start for a suffix) until `unique` accepts it.
+/// from its start for a suffix) until `unique` accepts it. Words are taken as needed: the
+/// text may be the whole article.
 fn shortest_context(text: &str, backwards: bool, unique: impl Fn(&str) -> bool) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=words.len()).find_map(|n| {
+    let words: Box<dyn Iterator<Item = &str>> = if backwards {
+        Box::new(text.split_whitespace().rev())
+    } else {
+        Box::new(text.split_whitespace())
+    };
+    let mut taken = Vec::new();
+    for word in words {
+        taken.push(word);
         let context = if backwards {
-            words[words.len() - n..].join(" ")
+            taken.iter().rev().copied().collect::<Vec<_>>().join(" ")
         } else {
-            words[..n].join(" ")
+            taken.join(" ")
         };
-        unique(&context).then_some(context)
-    })
+        if unique(&context) {
+            return Some(context);
+        }
+    }
+    None
 }
