@@ -42,36 +42,74 @@ pub fn len(map: &ArgumentMap) -> usize {
             .sum::<usize>()
 }
 
+/// Where each part of the tree starts among its nodes, in order: the thesis, the other key
+/// claims, the counterclaims with their rebuttals (an empty part has no start).
+pub fn part_starts(map: &ArgumentMap) -> Vec<usize> {
+    let keys = map.of_kind(ClaimKind::Key).count();
+    let thesis = usize::from(map.thesis().is_some());
+    let mut starts = Vec::new();
+    if thesis == 1 {
+        starts.push(0);
+    }
+    if keys > thesis {
+        starts.push(thesis);
+    }
+    if len(map) > keys {
+        starts.push(keys);
+    }
+    starts
+}
+
 /// The nodes of `map` in tree order (see the module's comment).
 pub fn tree<'d>(doc: &'d Document, map: &ArgumentMap) -> Vec<Node<'d>> {
-    let thesis = map.thesis();
-    let node = |role, index: usize| {
+    nodes_from(doc, map, 0).collect()
+}
+
+/// The nodes of [`tree`] from node `first` on, made as they are read: a view of a few of a
+/// long map's hundreds of thousands of nodes makes those only.
+pub fn nodes_from<'d, 'm>(
+    doc: &'d Document,
+    map: &'m ArgumentMap,
+    first: usize,
+) -> impl Iterator<Item = Node<'d>> + use<'d, 'm> {
+    places(map).skip(first).map(move |(role, index, at)| {
         let item = &map.items[index];
         Node {
             role,
-            at: item.anchor,
-            text: item.text(doc),
-            item: Some(index),
+            at,
+            text: match role {
+                Role::Rebuttal => doc.sentence_text(at),
+                _ => item.text(doc),
+            },
+            item: (role != Role::Rebuttal).then_some(index),
             origin: item.origin,
         }
-    };
-    let mut nodes: Vec<Node> = thesis.map(|i| node(Role::Thesis, i)).into_iter().collect();
-    nodes.extend(
-        map.of_kind(ClaimKind::Key)
-            .filter(|(i, _)| Some(*i) != thesis)
-            .map(|(i, _)| node(Role::Key, i)),
-    );
-    for (index, item) in map.of_kind(ClaimKind::Counter) {
-        nodes.push(node(Role::Counter, index));
-        nodes.extend(item.rebuttals.iter().map(|&at| Node {
-            role: Role::Rebuttal,
-            at,
-            text: doc.sentence_text(at),
-            item: None,
-            origin: item.origin,
-        }));
-    }
-    nodes
+    })
+}
+
+/// The nodes in tree order before their text is looked up: role, the map item (for a
+/// rebuttal, its counterclaim) and the sentence.
+fn places(map: &ArgumentMap) -> impl Iterator<Item = (Role, usize, SentenceRef)> + '_ {
+    let thesis = map.thesis();
+    let place = move |role, index: usize| (role, index, map.items[index].anchor);
+    let keys = map
+        .of_kind(ClaimKind::Key)
+        .filter(move |(i, _)| Some(*i) != thesis)
+        .map(move |(i, _)| place(Role::Key, i));
+    let counters = map
+        .of_kind(ClaimKind::Counter)
+        .flat_map(move |(index, item)| {
+            std::iter::once(place(Role::Counter, index)).chain(
+                item.rebuttals
+                    .iter()
+                    .map(move |&at| (Role::Rebuttal, index, at)),
+            )
+        });
+    thesis
+        .map(|i| place(Role::Thesis, i))
+        .into_iter()
+        .chain(keys)
+        .chain(counters)
 }
 
 #[cfg(test)]
@@ -104,6 +142,7 @@ mod tests {
         ]);
         let nodes = tree(&doc, &map);
         assert_eq!(len(&map), nodes.len());
+        assert_eq!(part_starts(&map), [0, 1, 2]);
         let shape: Vec<(Role, usize, &str)> =
             nodes.iter().map(|n| (n.role, n.depth(), n.text)).collect();
         assert_eq!(
@@ -122,5 +161,49 @@ mod tests {
         ]);
         assert_eq!(tree(&doc, &plain)[0].text, "Intro claim.");
         assert!(tree(&doc, &ArgumentMap::default()).is_empty());
+    }
+
+    /// `len` and `part_starts` say what the nodes themselves say, whatever the map holds.
+    #[test]
+    fn the_counts_agree_with_the_nodes() {
+        let doc = Document::from_paragraphs(
+            Metadata::default(),
+            &[
+                "One is here. Two is there. Three is now.",
+                "Four is again. Five is last.",
+            ],
+        );
+        let at = |paragraph, sentence| SentenceRef {
+            paragraph,
+            sentence,
+        };
+        let key = |p, s| Item::annotated(ClaimKind::Key, at(p, s), vec![]);
+        let counter = |p, s, r| Item::annotated(ClaimKind::Counter, at(p, s), r);
+        let maps = [
+            vec![],
+            vec![key(0, 0)],
+            vec![key(0, 0), key(1, 1)],
+            vec![counter(0, 1, vec![at(0, 2), at(1, 0)])],
+            vec![
+                key(1, 0),
+                counter(0, 1, vec![]),
+                counter(0, 2, vec![at(1, 1)]),
+            ],
+            vec![key(0, 0), key(1, 0), counter(0, 1, vec![at(0, 2)])],
+        ];
+        for items in maps {
+            let map = ArgumentMap::new(items);
+            let nodes = tree(&doc, &map);
+            let part = |role| match role {
+                Role::Thesis => 0,
+                Role::Key => 1,
+                Role::Counter | Role::Rebuttal => 2,
+            };
+            let starts: Vec<usize> = (0..nodes.len())
+                .filter(|&i| i == 0 || part(nodes[i].role) != part(nodes[i - 1].role))
+                .collect();
+            assert_eq!(len(&map), nodes.len(), "{map:?}");
+            assert_eq!(part_starts(&map), starts, "{map:?}");
+        }
     }
 }

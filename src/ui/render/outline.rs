@@ -1,8 +1,6 @@
 //! The outline overlay: the argument as a tree (`argument::tree`) under group headings,
 //! one line a node, the selected node in full and kept in view.
 
-use std::ops::Range;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -10,8 +8,9 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::cells::put_line;
-use crate::argument::Origin;
 use crate::argument::tree::{self, Node, Role};
+use crate::argument::{ArgumentMap, Origin};
+use crate::document::Document;
 use crate::ui::state::App;
 
 /// The widest the overlay gets: wider lines of claims read badly.
@@ -22,14 +21,15 @@ const MAX_WIDTH: u16 = 100;
 struct Row {
     text: String,
     node: Option<usize>,
+    detected: bool,
 }
 
 pub fn render(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let nodes = tree::tree(&app.doc, app.map());
     let width = screen.width.saturating_sub(4).clamp(10, MAX_WIDTH);
     let inner_width = usize::from(width.saturating_sub(2));
-    let total = total_rows(&nodes, selected, inner_width);
+    let room = usize::from(screen.height.saturating_sub(2));
+    let (total, rows) = rows_in_view(&app.doc, app.map(), selected, inner_width, room);
     let height = (total as u16).saturating_add(2).min(screen.height);
     let area = Rect::new(
         screen.x + (screen.width.saturating_sub(width)) / 2,
@@ -44,13 +44,12 @@ pub fn render(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
         .title(" Argument (j/k move, Enter jumps, Esc closes) ");
     let inner = block.inner(area);
     block.style(theme.overlay).render(area, buf);
-    let rows = rows_in_view(&nodes, selected, inner_width, usize::from(inner.height));
-    for (offset, row) in rows.iter().enumerate() {
+    for (offset, row) in rows.iter().take(usize::from(inner.height)).enumerate() {
         let y = inner.y + offset as u16;
         let style = match row.node {
             None => theme.sidebar_heading,
             Some(n) if n == selected => theme.text.patch(theme.sidebar_selected),
-            Some(n) if nodes[n].origin == Origin::Detected => theme.sidebar_detected,
+            Some(_) if row.detected => theme.sidebar_detected,
             Some(_) => theme.text,
         };
         if row.node == Some(selected) {
@@ -66,47 +65,60 @@ pub fn render(app: &App, selected: usize, screen: Rect, buf: &mut Buffer) {
     }
 }
 
-/// How many rows the overlay has: a row a node, all of the selected node's, and a heading
-/// a group.
-fn total_rows(nodes: &[Node], selected: usize, width: usize) -> usize {
-    let extra = nodes
-        .get(selected)
-        .map_or(0, |node| node_rows(node, true, width).len() - 1);
-    nodes.len() + group_starts(nodes).len() + extra
-}
-
-/// The rows in view when `visible` fit, scrolled so the selected node's rows are in view,
-/// its first row first. Only the nodes around the selected one are made into rows, so a
-/// map of hundreds of thousands of items costs what a short one does.
-fn rows_in_view(nodes: &[Node], selected: usize, width: usize, visible: usize) -> Vec<Row> {
-    let Some(node) = nodes.get(selected) else {
-        return rows(nodes, 0..nodes.len().min(visible), selected, width)
-            .into_iter()
-            .take(visible)
-            .collect();
-    };
-    let groups = group_starts(nodes);
-    let headings_before = |node: usize| groups.partition_point(|&g| g < node);
-    let first = selected + headings_before(selected + 1);
-    let last = first + node_rows(node, true, width).len() - 1;
-    let scroll = if last < visible {
-        0
+/// How many rows the overlay has in all (a row a node, all of the selected node's, a
+/// heading a part of the tree), and those that fit in `room` rows, scrolled so the
+/// selected node's rows are in view, its first row first. Only the nodes around the
+/// selected one are made, so a map of hundreds of thousands of items costs what a short
+/// one does.
+fn rows_in_view(
+    doc: &Document,
+    map: &ArgumentMap,
+    selected: usize,
+    width: usize,
+    room: usize,
+) -> (usize, Vec<Row>) {
+    let len = tree::len(map);
+    let parts = tree::part_starts(map);
+    let headings_before = |node: usize| parts.partition_point(|&g| g < node);
+    // Every node but the selected one is one row: those in view are at most `room` nodes
+    // before it and `room` after it.
+    let window = if selected < len {
+        selected.saturating_sub(room)..(selected + room + 1).min(len)
     } else {
-        (last + 1 - visible).min(first.saturating_sub(1))
+        0..len.min(room)
     };
-    // Every node before the selected one is one row, so those in view are at most
-    // `visible` nodes before it; those after it, at most `visible` after it.
-    let window = selected.saturating_sub(visible)..(selected + visible + 1).min(nodes.len());
-    let window_first_row = window.start + headings_before(window.start);
-    rows(nodes, window, selected, width)
+    // One node more before the window, to know whether its first node opens a part.
+    let from = window.start.saturating_sub(1);
+    let nodes: Vec<Node> = tree::nodes_from(doc, map, from)
+        .take(window.end - from)
+        .collect();
+    let selected_rows = selected
+        .checked_sub(from)
+        .and_then(|i| nodes.get(i))
+        .map(|node| node_rows(node, true, width).len());
+    let total = len + parts.len() + selected_rows.map_or(0, |n| n - 1);
+    let visible = total.min(room);
+    let scroll = selected_rows.map_or(0, |n| {
+        let first = selected + headings_before(selected + 1);
+        let last = first + n - 1;
+        if last < visible {
+            0
+        } else {
+            (last + 1 - visible).min(first.saturating_sub(1))
+        }
+    });
+    let context = window.start - from;
+    let previous = nodes[..context].first().map(|node| part(node).1);
+    let rows = rows(&nodes[context..], window.start, previous, selected, width)
         .into_iter()
-        .skip(scroll.saturating_sub(window_first_row))
+        .skip(scroll.saturating_sub(window.start + headings_before(window.start)))
         .take(visible)
-        .collect()
+        .collect();
+    (total, rows)
 }
 
-/// The heading of a node's group, and the group's place.
-fn group(node: &Node) -> (&'static str, u8) {
+/// The heading of a node's part of the tree, and the part's place.
+fn part(node: &Node) -> (&'static str, u8) {
     match node.role {
         Role::Thesis => ("Thesis", 0),
         Role::Key => ("Key claims", 1),
@@ -114,26 +126,25 @@ fn group(node: &Node) -> (&'static str, u8) {
     }
 }
 
-/// The nodes that open a group (and get a heading row before them), in order.
-fn group_starts(nodes: &[Node]) -> Vec<usize> {
-    (0..nodes.len())
-        .filter(|&i| i == 0 || group(&nodes[i]).1 != group(&nodes[i - 1]).1)
-        .collect()
-}
-
-/// Headings and node rows of the nodes in `window`: each node on one line cut with "…",
-/// the selected one whole.
-fn rows(nodes: &[Node], window: Range<usize>, selected: usize, width: usize) -> Vec<Row> {
+/// Headings and node rows of `nodes`, the first of which is node `first` of the tree and
+/// comes after a node of part `previous`: each node on one line cut with "…", the selected
+/// one whole.
+fn rows(
+    nodes: &[Node],
+    first: usize,
+    mut previous: Option<u8>,
+    selected: usize,
+    width: usize,
+) -> Vec<Row> {
     let mut rows = Vec::new();
-    let mut previous = window.start.checked_sub(1).map(|i| group(&nodes[i]).1);
-    for index in window {
-        let node = &nodes[index];
-        let (heading, this_group) = group(node);
-        if previous != Some(this_group) {
-            previous = Some(this_group);
+    for (index, node) in (first..).zip(nodes) {
+        let (heading, this_part) = part(node);
+        if previous != Some(this_part) {
+            previous = Some(this_part);
             rows.push(Row {
                 text: heading.to_string(),
                 node: None,
+                detected: false,
             });
         }
         rows.extend(
@@ -142,6 +153,7 @@ fn rows(nodes: &[Node], window: Range<usize>, selected: usize, width: usize) -> 
                 .map(|text| Row {
                     text,
                     node: Some(index),
+                    detected: node.origin == Origin::Detected,
                 }),
         );
     }
@@ -193,10 +205,10 @@ mod tests {
     use crate::argument::detect::detect;
     use crate::source::{self, LoadOptions};
 
-    /// The rows in view as the overlay found them before it made only those: every row,
-    /// then the scroll.
-    fn reference(nodes: &[Node], selected: usize, width: usize, visible: usize) -> Vec<Row> {
-        let all = rows(nodes, 0..nodes.len(), selected, width);
+    /// The rows in view made the plain way: every row of the tree, then the scroll.
+    fn reference(nodes: &[Node], selected: usize, width: usize, room: usize) -> Vec<Row> {
+        let all = rows(nodes, 0, None, selected, width);
+        let visible = all.len().min(room);
         let first = all
             .iter()
             .position(|r| r.node == Some(selected))
@@ -222,18 +234,19 @@ mod tests {
         let map = detect(&doc);
         let nodes = tree::tree(&doc, &map);
         assert!(nodes.len() > 100, "{}", nodes.len());
-        assert!(group_starts(&nodes).len() >= 2);
+        assert_eq!(tree::part_starts(&map).len(), 3);
+        assert!(nodes.iter().any(|n| n.role == Role::Rebuttal));
         for width in [20, 60, 98] {
-            for visible in [1, 3, 10, 38] {
+            let whole = rows(&nodes, 0, None, 5, width).len();
+            assert_eq!(rows_in_view(&doc, &map, 5, width, 3).0, whole);
+            for room in [1, 3, 10, 38, 100_000] {
                 for selected in (0..nodes.len() + 2).step_by(7).chain([nodes.len() - 1]) {
                     assert_eq!(
-                        rows_in_view(&nodes, selected, width, visible),
-                        reference(&nodes, selected, width, visible),
-                        "width {width}, {visible} rows, node {selected}"
+                        rows_in_view(&doc, &map, selected, width, room).1,
+                        reference(&nodes, selected, width, room),
+                        "width {width}, {room} rows, node {selected}"
                     );
                 }
-                let all = rows(&nodes, 0..nodes.len(), 5, width).len();
-                assert_eq!(total_rows(&nodes, 5, width), all);
             }
         }
     }

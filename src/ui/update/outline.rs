@@ -32,8 +32,10 @@ pub fn key(app: &mut App, action: Action, selected: usize) {
         Action::Bottom => last,
         Action::Jump => {
             app.overlay = None;
-            if let Some(node) = tree::tree(&app.doc, app.map()).get(selected) {
-                let at = node.at;
+            let at = tree::nodes_from(&app.doc, app.map(), selected)
+                .next()
+                .map(|node| node.at);
+            if let Some(at) = at {
                 reading::jump_to_sentence(app, at);
             }
             return;
