@@ -185,7 +185,7 @@ mod tests {
     fn an_item_stays_small() {
         // A long article's detected map holds hundreds of thousands of items.
         assert!(
-            std::mem::size_of::<Item>() <= 96,
+            std::mem::size_of::<Item>() <= 80,
             "{}",
             std::mem::size_of::<Item>()
         );
